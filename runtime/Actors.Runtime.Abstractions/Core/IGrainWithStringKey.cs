@@ -1,0 +1,4 @@
+namespace Actors;
+
+/// <summary>A grain identified by a string.</summary>
+public interface IGrainWithStringKey : IGrain;

@@ -1,0 +1,38 @@
+namespace Actors.Runtime.Diagnostics;
+
+/// <summary>
+/// Stable log event ids of the runtime, a range per area, so logs can be filtered and alerted on by id.
+/// 1000 activations, 1100 scheduling, 1200 messaging, 1300 reminders, 1400 storage, 1500 hosting,
+/// 1600 membership, 1700 directory and placement, 1800 networking.
+/// </summary>
+internal static class RuntimeEventIds
+{
+    public const int Activated = 1000;
+    public const int ActivationFailed = 1001;
+    public const int Deactivated = 1002;
+    public const int DeactivationFailed = 1003;
+    public const int IdleActivationsCollected = 1004;
+    public const int DeactivateAllTimedOut = 1005;
+
+    public const int WorkItemFailed = 1100;
+    public const int TimerCallbackFailed = 1101;
+
+    public const int MessageRefused = 1200;
+    public const int ExpiredRequestDropped = 1201;
+    public const int OneWayRequestFailed = 1202;
+    public const int MessageUndeliverable = 1203;
+
+    public const int ReminderRegistered = 1300;
+    public const int ReminderUnregistered = 1301;
+    public const int ReminderTickFailed = 1302;
+    public const int RemindersLoaded = 1303;
+    public const int ReminderRefreshFailed = 1304;
+    public const int ReminderTick = 1305;
+
+    public const int SiloStarting = 1500;
+    public const int SiloStarted = 1501;
+    public const int SiloStopping = 1502;
+    public const int SiloStopped = 1503;
+    public const int LifecycleStageFailed = 1504;
+    public const int InMemoryProviders = 1505;
+}

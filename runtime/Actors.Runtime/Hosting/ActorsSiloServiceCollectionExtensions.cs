@@ -1,0 +1,92 @@
+using Actors;
+using Actors.Invocation;
+using Actors.Persistence;
+using Actors.Reminders;
+using Actors.Runtime.Activations;
+using Actors.Runtime.Diagnostics;
+using Actors.Runtime.GrainReferences;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Messaging;
+using Actors.Runtime.Reminders;
+using Actors.Runtime.Serialization;
+using Actors.Runtime.Storage;
+using Actors.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the silo runtime and its parts. Every method is idempotent, so hosts and tests can swap parts.</summary>
+public static class ActorsSiloServiceCollectionExtensions
+{
+    /// <summary>Adds the silo runtime, binding its options from <paramref name="configuration"/>, and runs <paramref name="configure"/>.</summary>
+    public static IServiceCollection AddActorsSilo(this IServiceCollection services, IConfiguration configuration, Action<ISiloBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = new SiloBuilder(services, configuration);
+        if (!services.Any(s => s.ServiceType == typeof(SiloHostedService)))
+        {
+            AddCore(services);
+        }
+
+        configure?.Invoke(builder);
+
+        // The embedded defaults, used when nothing durable was configured.
+        services.TryAddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, static (sp, _) => sp.GetRequiredService<InMemoryGrainStorage>());
+        services.TryAddSingleton<IReminderTable>(static sp => sp.GetRequiredService<InMemoryReminderTable>());
+        return services;
+    }
+
+    private static void AddCore(IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsCrossFieldValidator>();
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GrainClassOptions>();
+        services.AddOptions<SerializationOptions>();
+
+        services.TryAddSingleton<ILocalSiloDetails, LocalSiloDetails>();
+        services.TryAddSingleton<RuntimeInstruments>();
+        services.TryAddSingleton<GrainInterfaceRegistry>();
+        services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<IGrainTypeResolver>(static sp => sp.GetRequiredService<GrainClassRegistry>());
+
+        services.TryAddSingleton<GrainReferenceJsonConverterFactory>();
+        services.TryAddSingleton(static sp => new JsonSerializerAdapter(
+            sp.GetRequiredService<IOptions<SerializationOptions>>().Value, sp.GetRequiredService<GrainReferenceJsonConverterFactory>()));
+        services.TryAddSingleton<ISerializer>(static sp => sp.GetRequiredService<JsonSerializerAdapter>());
+        services.TryAddSingleton<IDeepCopier, DeepCopier>();
+
+        services.TryAddSingleton<GrainActivator>();
+        services.TryAddSingleton<ActivationHost>();
+        services.TryAddSingleton<Catalog>();
+        services.TryAddSingleton<CallbackRegistry>();
+        services.TryAddSingleton<MessageRouter>();
+        services.TryAddSingleton<GrainCallRuntime>();
+        services.TryAddSingleton<IGrainReferenceRuntime>(static sp => sp.GetRequiredService<GrainCallRuntime>());
+        services.TryAddSingleton<GrainReferenceActivator>();
+        services.TryAddSingleton<IGrainFactory, GrainFactory>();
+
+        services.TryAddSingleton<InMemoryGrainStore>();
+        services.TryAddSingleton<InMemoryGrainStorage>();
+        services.TryAddSingleton<InMemoryReminderTable>();
+        services.TryAddSingleton<LocalReminderService>();
+        services.TryAddSingleton<IReminderRegistry>(static sp => sp.GetRequiredService<LocalReminderService>());
+
+        services.TryAddSingleton<SiloLifecycle>();
+        services.TryAddSingleton<ISiloLifecycle>(static sp => sp.GetRequiredService<SiloLifecycle>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogLifecycle>();
+        services.TryAddSingleton<ActivationCollector>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<ActivationCollector>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<LocalReminderService>());
+        services.AddHostedService<SiloHostedService>();
+    }
+}

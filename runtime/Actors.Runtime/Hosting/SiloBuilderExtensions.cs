@@ -1,0 +1,66 @@
+using System.Reflection;
+using Actors.Filters;
+using Actors.Persistence;
+using Actors.Runtime.Activations;
+using Actors.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Runtime.Hosting;
+
+/// <summary>Configures a silo: grain classes, storage providers and call filters.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>Adds grain classes: every concrete <see cref="Grain"/> subclass in <paramref name="assemblies"/>.</summary>
+    public static ISiloBuilder AddGrains(this ISiloBuilder builder, params Assembly[] assemblies)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var assembly in assemblies)
+        {
+            var classes = assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && !t.IsGenericTypeDefinition && typeof(Grain).IsAssignableFrom(t));
+            foreach (var grainClass in classes)
+            {
+                builder.AddGrain(grainClass);
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds one grain class.</summary>
+    public static ISiloBuilder AddGrain<TGrain>(this ISiloBuilder builder)
+        where TGrain : Grain => builder.AddGrain(typeof(TGrain));
+
+    /// <summary>Adds one grain class.</summary>
+    public static ISiloBuilder AddGrain(this ISiloBuilder builder, Type grainClass)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<GrainClassOptions>(o => o.Classes.Add(grainClass));
+        return builder;
+    }
+
+    /// <summary>Adds in-memory grain storage named <paramref name="name"/> (state is lost when the process ends).</summary>
+    public static ISiloBuilder AddMemoryGrainStorage(this ISiloBuilder builder, string name = GrainStorageNames.Default)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddKeyedSingleton<IGrainStorage>(name, static (sp, _) => sp.GetRequiredService<InMemoryGrainStorage>());
+        return builder;
+    }
+
+    /// <summary>Adds a silo-wide filter for incoming grain calls.</summary>
+    public static ISiloBuilder AddIncomingGrainCallFilter<TFilter>(this ISiloBuilder builder)
+        where TFilter : class, IIncomingGrainCallFilter
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IIncomingGrainCallFilter, TFilter>();
+        return builder;
+    }
+
+    /// <summary>Adds a silo-wide filter for outgoing grain calls.</summary>
+    public static ISiloBuilder AddOutgoingGrainCallFilter<TFilter>(this ISiloBuilder builder)
+        where TFilter : class, IOutgoingGrainCallFilter
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IOutgoingGrainCallFilter, TFilter>();
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Actors.Serialization;
+
+namespace Actors.Runtime.Serialization;
+
+/// <summary>
+/// <see cref="ISerializer"/> on System.Text.Json. Source-generated contexts registered through
+/// <see cref="SerializationOptions.TypeInfoResolvers"/> come first; reflection covers the rest.
+/// </summary>
+internal sealed class JsonSerializerAdapter : ISerializer
+{
+    public JsonSerializerAdapter(SerializationOptions options, GrainReferenceJsonConverterFactory grainReferences)
+    {
+        var resolvers = new List<IJsonTypeInfoResolver>(options.TypeInfoResolvers) { new DefaultJsonTypeInfoResolver() };
+        Options = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
+            IncludeFields = true,
+            WriteIndented = false,
+        };
+        Options.Converters.Add(grainReferences);
+        Options.MakeReadOnly();
+    }
+
+    /// <summary>The options every value is written with.</summary>
+    public JsonSerializerOptions Options { get; }
+
+    public void Serialize<T>(T value, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(writer, value, Options);
+    }
+
+    public T Deserialize<T>(ReadOnlySpan<byte> input) => JsonSerializer.Deserialize<T>(input, Options)!;
+
+    public void Serialize(object? value, Type type, IBufferWriter<byte> output)
+    {
+        using var writer = new Utf8JsonWriter(output);
+        JsonSerializer.Serialize(writer, value, type, Options);
+    }
+
+    public object? Deserialize(ReadOnlySpan<byte> input, Type type) => JsonSerializer.Deserialize(input, type, Options);
+
+    public IFieldWriter CreateFieldWriter(IBufferWriter<byte> output) => new LengthPrefixedFieldWriter(this, output);
+
+    public IFieldReader CreateFieldReader(ReadOnlyMemory<byte> input) => new LengthPrefixedFieldReader(this, input);
+}
