@@ -22,7 +22,7 @@ internal sealed partial class ActivationData
         [LoggerMessage(RuntimeEventIds.DeactivationFailed, LogLevel.Warning, "OnDeactivateAsync of {GrainId} failed; the activation is gone anyway")]
         public static partial void DeactivationFailed(ILogger logger, GrainId grainId, Exception? exception);
 
-        [LoggerMessage(RuntimeEventIds.WorkItemFailed, LogLevel.Error, "Code posted to {GrainId} without a task threw")]
+        [LoggerMessage(RuntimeEventIds.WorkItemFailed, LogLevel.Error, "A work item of {GrainId} threw; the activation carries on")]
         public static partial void WorkItemFailed(ILogger logger, GrainId grainId, Exception exception);
 
         [LoggerMessage(RuntimeEventIds.TimerCallbackFailed, LogLevel.Warning, "A timer callback of {GrainId} failed; the timer keeps ticking")]

@@ -102,13 +102,23 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
                     }
                 }
 
-                if (turn is null)
+                try
                 {
-                    RunWorkItem(item);
+                    if (turn is null)
+                    {
+                        item.Callback(item.State);
+                    }
+                    else
+                    {
+                        StartTurn(turn);
+                    }
                 }
-                else
+                catch (Exception ex)
                 {
-                    StartTurn(turn);
+                    // A pool work item must never throw: that would end the process. Grain code's own exceptions
+                    // are captured in its tasks; what lands here is code posted without a task (async void) or a
+                    // runtime fault, and the activation carries on with its next work item.
+                    Log.WorkItemFailed(_host.Logger, GrainId, ex);
                 }
             }
         }
@@ -116,19 +126,6 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         {
             SynchronizationContext.SetSynchronizationContext(previousContext);
             RuntimeContext.SetCurrent(previousGrain);
-        }
-    }
-
-    private void RunWorkItem(WorkItem item)
-    {
-        try
-        {
-            item.Callback(item.State);
-        }
-        catch (Exception ex)
-        {
-            // Awaited continuations capture their own exceptions; this is code posted without a task (async void).
-            Log.WorkItemFailed(_host.Logger, GrainId, ex);
         }
     }
 

@@ -46,7 +46,15 @@ internal sealed class ActivationHost(
 
     public IIncomingGrainCallFilter[] IncomingFilters { get; } = [.. incomingFilters];
 
-    // Resolved on first use: these depend on the catalog, which depends on this host.
+    /// <summary>Resolves the parts that could not be injected (they depend on this host), while the silo starts.</summary>
+    public void ResolveDependencies()
+    {
+        _ = Catalog;
+        _ = Router;
+        _ = GrainFactory;
+    }
+
+    // These depend on the catalog, which depends on this host; ResolveDependencies resolves them at start.
     public Catalog Catalog => _catalog ??= Services.GetRequiredService<Catalog>();
 
     public MessageRouter Router => _router ??= Services.GetRequiredService<MessageRouter>();

@@ -14,6 +14,7 @@ internal sealed partial class Catalog(ActivationHost host, GrainClassRegistry cl
     private readonly ILogger<Catalog> _logger = logger;
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
     private readonly ConcurrentDictionary<GrainId, StatelessWorkerGroup> _workers = new();
+    private volatile bool _stopping;
 
     /// <summary>Activations (including stateless workers) in this silo.</summary>
     public int Count => _activations.Count + _workers.Values.Sum(w => w.Count);
@@ -29,6 +30,11 @@ internal sealed partial class Catalog(ActivationHost host, GrainClassRegistry cl
         if (_activations.TryGetValue(grainId, out var existing))
         {
             return existing;
+        }
+
+        if (_stopping)
+        {
+            throw new SiloUnavailableException($"Silo {_host.Silo} is stopping; it makes no new activations ({grainId}).");
         }
 
         var grainClass = _classes.Get(grainId.Type);
@@ -67,6 +73,7 @@ internal sealed partial class Catalog(ActivationHost host, GrainClassRegistry cl
     /// <summary>Deactivates every activation (OnDeactivateAsync runs) and waits, up to the deactivation timeout, for all to finish.</summary>
     public async Task DeactivateAllAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _stopping = true;
         var all = Activations.ToList();
         var tasks = all.Select(a => a.DeactivateAsync(reason)).ToArray();
         try

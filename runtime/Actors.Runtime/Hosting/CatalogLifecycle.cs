@@ -8,10 +8,16 @@ namespace Actors.Runtime.Hosting;
 /// Ties the runtime's core to the silo lifecycle: reads generated grain code at start; on stop deactivates every
 /// activation (each OnDeactivateAsync runs) and then fails calls still waiting for a response.
 /// </summary>
-internal sealed class CatalogLifecycle(Catalog catalog, CallbackRegistry callbacks, GrainInterfaceRegistry interfaces, GrainClassRegistry classes)
+internal sealed class CatalogLifecycle(
+    Catalog catalog,
+    ActivationHost host,
+    CallbackRegistry callbacks,
+    GrainInterfaceRegistry interfaces,
+    GrainClassRegistry classes)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly Catalog _catalog = catalog;
+    private readonly ActivationHost _host = host;
     private readonly CallbackRegistry _callbacks = callbacks;
     private readonly GrainInterfaceRegistry _interfaces = interfaces;
     private readonly GrainClassRegistry _classes = classes;
@@ -24,6 +30,7 @@ internal sealed class CatalogLifecycle(Catalog catalog, CallbackRegistry callbac
 
     private Task LoadInterfacesAsync(CancellationToken cancellationToken)
     {
+        _host.ResolveDependencies();
         _interfaces.AddLoadedAssemblies();
         foreach (var grainClass in _classes.Classes)
         {

@@ -176,6 +176,11 @@ internal sealed partial class LocalReminderService(
 
     private void Schedule(ReminderEntry entry)
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         var local = new LocalReminder(this, entry, _time);
         var previous = _local.AddOrUpdate((entry.GrainId, entry.ReminderName), local, (_, _) => local);
         if (!ReferenceEquals(previous, local))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Actors.Serialization;
 
 namespace Actors.Runtime.Serialization;
@@ -11,6 +12,11 @@ internal sealed class DeepCopier(ISerializer serializer) : IDeepCopier
 {
     private readonly ISerializer _serializer = serializer;
 
+    // Which type to read a copy back as, per (runtime type, declared type): the runtime type keeps a derived
+    // type's data, but compiler-generated types (collection expressions, anonymous types) cannot be constructed
+    // by the serializer, so those are read back as the declared type.
+    private readonly ConcurrentDictionary<(Type Runtime, Type Declared), Type> _readAs = new();
+
     public T Copy<T>(T value)
     {
         if (value is null || TypeFacts<T>.IsImmutable)
@@ -18,7 +24,6 @@ internal sealed class DeepCopier(ISerializer serializer) : IDeepCopier
             return value;
         }
 
-        // The declared type may be a base or interface type: decide and copy by what the value really is.
         var runtimeType = value.GetType();
         if (runtimeType != typeof(T) && ImmutableTypes.IsImmutable(runtimeType))
         {
@@ -27,7 +32,23 @@ internal sealed class DeepCopier(ISerializer serializer) : IDeepCopier
 
         var buffer = new ArrayBufferWriter<byte>();
         _serializer.Serialize(value, runtimeType, buffer);
-        return (T)_serializer.Deserialize(buffer.WrittenSpan, runtimeType)!;
+        if (_readAs.TryGetValue((runtimeType, typeof(T)), out var readAs))
+        {
+            return (T)_serializer.Deserialize(buffer.WrittenSpan, readAs)!;
+        }
+
+        readAs = runtimeType.IsVisible ? runtimeType : typeof(T);
+        try
+        {
+            var copy = (T)_serializer.Deserialize(buffer.WrittenSpan, readAs)!;
+            _readAs.TryAdd((runtimeType, typeof(T)), readAs);
+            return copy;
+        }
+        catch (NotSupportedException) when (readAs != typeof(T))
+        {
+            _readAs.TryAdd((runtimeType, typeof(T)), typeof(T));
+            return (T)_serializer.Deserialize(buffer.WrittenSpan, typeof(T))!;
+        }
     }
 
     private static class TypeFacts<T>

@@ -1,0 +1,6 @@
+namespace Actors.Runtime.Tests.Grains;
+
+public interface IGuidCompoundGrain : IGrainWithGuidCompoundKey
+{
+    Task<string> DescribeAsync();
+}

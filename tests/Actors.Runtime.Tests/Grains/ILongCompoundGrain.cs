@@ -1,0 +1,6 @@
+namespace Actors.Runtime.Tests.Grains;
+
+public interface ILongCompoundGrain : IGrainWithIntegerCompoundKey
+{
+    Task<string> DescribeAsync();
+}

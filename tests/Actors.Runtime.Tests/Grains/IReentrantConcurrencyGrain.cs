@@ -1,0 +1,4 @@
+namespace Actors.Runtime.Tests.Grains;
+
+/// <summary>The same probe on a [Reentrant] class.</summary>
+public interface IReentrantConcurrencyGrain : IConcurrencyGrain;
