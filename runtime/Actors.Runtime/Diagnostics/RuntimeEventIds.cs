@@ -3,7 +3,7 @@ namespace Actors.Runtime.Diagnostics;
 /// <summary>
 /// Stable log event ids of the runtime, a range per area, so logs can be filtered and alerted on by id.
 /// 1000 activations, 1100 scheduling, 1200 messaging, 1300 reminders, 1400 storage, 1500 hosting,
-/// 1600 membership, 1700 directory and placement, 1800 networking.
+/// 1600 membership, 1700 directory and placement, 1800 networking, 1900 PostgreSQL providers.
 /// </summary>
 internal static class RuntimeEventIds
 {

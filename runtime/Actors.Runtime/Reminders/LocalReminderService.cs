@@ -46,6 +46,12 @@ internal sealed partial class LocalReminderService(
             throw new ArgumentOutOfRangeException(nameof(period), period, $"A reminder period must be at least {_options.MinimumPeriod}.");
         }
 
+        if (period.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            // Durable tables keep periods in whole milliseconds; refuse rather than silently change the schedule.
+            throw new ArgumentException($"A reminder period must be a whole number of milliseconds; {period} is not.", nameof(period));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
         var entry = new ReminderEntry(grainId, reminderName, _time.GetUtcNow() + dueTime, period);
         var etag = await _table.UpsertAsync(entry, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,10 @@ namespace Actors.Runtime.Storage;
 /// Grain storage in process memory (the embedded default): same ETag semantics as the durable providers, state
 /// kept serialized so no grain shares objects with storage; lost when the process ends.
 /// </summary>
+/// <remarks>
+/// A clear leaves a tombstone with the next version instead of removing the record, so versions never repeat:
+/// an ETag held from before a clear can never match a record written after it.
+/// </remarks>
 public sealed class InMemoryGrainStorage(ISerializer serializer, InMemoryGrainStore store) : IGrainStorage
 {
     private readonly ISerializer _serializer = serializer;
@@ -18,9 +22,9 @@ public sealed class InMemoryGrainStorage(ISerializer serializer, InMemoryGrainSt
     public Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        if (_store.Records.TryGetValue((stateName, grainId), out var record))
+        if (_store.Records.TryGetValue((stateName, grainId), out var record) && record.Payload is { } payload)
         {
-            grainState.State = _serializer.Deserialize<TState>(record.Payload);
+            grainState.State = _serializer.Deserialize<TState>(payload);
             grainState.ETag = FormatEtag(record.Version);
             grainState.RecordExists = true;
         }
@@ -40,31 +44,8 @@ public sealed class InMemoryGrainStorage(ISerializer serializer, InMemoryGrainSt
         ArgumentNullException.ThrowIfNull(grainState);
         var buffer = new ArrayBufferWriter<byte>();
         _serializer.Serialize(grainState.State, buffer);
-        var payload = buffer.WrittenSpan.ToArray();
-        var key = (stateName, grainId);
-        while (true)
-        {
-            if (_store.Records.TryGetValue(key, out var current))
-            {
-                CheckEtag(stateName, grainId, current, grainState.ETag);
-                var next = new InMemoryGrainStore.StoredRecord(payload, current.Version + 1);
-                if (_store.Records.TryUpdate(key, next, current))
-                {
-                    grainState.ETag = FormatEtag(next.Version);
-                    break;
-                }
-            }
-            else
-            {
-                CheckEtag(stateName, grainId, null, grainState.ETag);
-                if (_store.Records.TryAdd(key, new InMemoryGrainStore.StoredRecord(payload, 1)))
-                {
-                    grainState.ETag = FormatEtag(1);
-                    break;
-                }
-            }
-        }
-
+        var written = Replace(stateName, grainId, grainState.ETag, buffer.WrittenSpan.ToArray());
+        grainState.ETag = FormatEtag(written);
         grainState.RecordExists = true;
         return Task.CompletedTask;
     }
@@ -73,18 +54,11 @@ public sealed class InMemoryGrainStorage(ISerializer serializer, InMemoryGrainSt
     public Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        var key = (stateName, grainId);
-        if (_store.Records.TryGetValue(key, out var current))
+
+        // Holding no ETag means "I saw nothing stored": then clearing changes nothing, or conflicts if a record appeared.
+        if (grainState.ETag is not null || (_store.Records.TryGetValue((stateName, grainId), out var current) && current.Exists))
         {
-            CheckEtag(stateName, grainId, current, grainState.ETag);
-            if (!_store.Records.TryRemove(new KeyValuePair<(string, GrainId), InMemoryGrainStore.StoredRecord>(key, current)))
-            {
-                throw Conflict(stateName, grainId, "changed during the clear", grainState.ETag);
-            }
-        }
-        else
-        {
-            CheckEtag(stateName, grainId, null, grainState.ETag);
+            Replace(stateName, grainId, grainState.ETag, payload: null);
         }
 
         grainState.ETag = null;
@@ -92,18 +66,43 @@ public sealed class InMemoryGrainStorage(ISerializer serializer, InMemoryGrainSt
         return Task.CompletedTask;
     }
 
-    private static void CheckEtag(string stateName, GrainId grainId, InMemoryGrainStore.StoredRecord? stored, string? held)
+    /// <summary>Stores <paramref name="payload"/> (null: a tombstone) at the next version if the record is at <paramref name="heldEtag"/>.</summary>
+    private long Replace(string stateName, GrainId grainId, string? heldEtag, byte[]? payload)
     {
-        var storedEtag = stored is null ? null : FormatEtag(stored.Version);
-        if (!string.Equals(storedEtag, held, StringComparison.Ordinal))
+        var key = (stateName, grainId);
+        while (true)
         {
-            throw Conflict(stateName, grainId, storedEtag ?? "absent", held);
+            if (_store.Records.TryGetValue(key, out var current))
+            {
+                CheckEtag(stateName, grainId, current, heldEtag);
+                var next = new InMemoryGrainStore.StoredRecord(payload, current.Version + 1);
+                if (_store.Records.TryUpdate(key, next, current))
+                {
+                    return next.Version;
+                }
+            }
+            else
+            {
+                CheckEtag(stateName, grainId, null, heldEtag);
+                if (_store.Records.TryAdd(key, new InMemoryGrainStore.StoredRecord(payload, 1)))
+                {
+                    return 1;
+                }
+            }
         }
     }
 
-    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string stored, string? held) =>
-        new($"State '{stateName}' of {grainId} is at version {stored} but the writer holds {held ?? "none"}: it changed since it was read.",
-            stored, held);
+    private static void CheckEtag(string stateName, GrainId grainId, InMemoryGrainStore.StoredRecord? stored, string? held)
+    {
+        var storedEtag = stored is { Exists: true } ? FormatEtag(stored.Version) : null;
+        if (!string.Equals(storedEtag, held, StringComparison.Ordinal))
+        {
+            throw new InconsistentStateException(
+                $"State '{stateName}' of {grainId} is at version {storedEtag ?? "absent"} but the writer holds {held ?? "none"}: it changed since it was read.",
+                storedEtag,
+                held);
+        }
+    }
 
     private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,5 +10,9 @@ public sealed class InMemoryGrainStore
 {
     internal ConcurrentDictionary<(string StateName, GrainId GrainId), StoredRecord> Records { get; } = new();
 
-    internal sealed record StoredRecord(byte[] Payload, long Version);
+    /// <summary>A stored version; a null payload is a cleared record (a tombstone that keeps the version counting).</summary>
+    internal sealed record StoredRecord(byte[]? Payload, long Version)
+    {
+        public bool Exists => Payload is not null;
+    }
 }

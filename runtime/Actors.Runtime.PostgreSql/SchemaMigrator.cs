@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Actors.Runtime.PostgreSql;
+
+/// <summary>
+/// Brings a database's schema up to the newest embedded migration. Safe to run from every silo at once: the
+/// whole run is one transaction under a transaction-scoped advisory lock, so one silo applies the missing
+/// versions while the others wait and then find nothing to do; a failing migration rolls everything back.
+/// </summary>
+/// <remarks>Applied versions are recorded in <c>actors_schema_migrations</c>; a version is never applied twice.</remarks>
+public sealed partial class SchemaMigrator
+{
+    /// <summary>
+    /// The advisory lock every migrator of this schema takes: "Actors" in ASCII, then 1. Advisory locks are per
+    /// database, so migrations of different databases on one server do not wait for each other.
+    /// </summary>
+    internal const long AdvisoryLockKey = 0x4163_746F_7273_0001;
+
+    private const string LockSql = "SELECT pg_advisory_xact_lock($1)";
+
+    private const string CreateHistorySql = """
+        CREATE TABLE IF NOT EXISTS actors_schema_migrations (
+            version    int         PRIMARY KEY,
+            name       text        NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now()
+        )
+        """;
+
+    private const string ReadHistorySql = "SELECT version FROM actors_schema_migrations";
+
+    private const string RecordSql = "INSERT INTO actors_schema_migrations (version, name) VALUES ($1, $2)";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<SchemaMigrator> _logger;
+    private readonly IReadOnlyList<SchemaMigration> _migrations;
+    private readonly string _database;
+
+    /// <summary>Creates a migrator of the database <paramref name="dataSource"/> connects to.</summary>
+    public SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
+        : this(dataSource, logger, SchemaMigrations.All)
+    {
+    }
+
+    /// <summary>Creates a migrator that applies <paramref name="migrations"/> (ordered, numbered from 1) instead of the embedded ones.</summary>
+    internal SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger, IReadOnlyList<SchemaMigration> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(migrations);
+        _dataSource = dataSource;
+        _logger = logger;
+        _migrations = migrations;
+
+        // Host, port and database name only: the connection string may carry a password.
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        _database = $"{settings.Host}:{settings.Port}/{settings.Database}";
+    }
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int LatestVersion => SchemaMigrations.All[^1].Version;
+
+    /// <summary>Applies every embedded migration the database lacks, in version order, in one transaction.</summary>
+    /// <returns>How many migrations this call applied (0 when the schema was already current).</returns>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // Taken before anything else, the history table's creation included: two silos creating it at once
+        // would otherwise collide on the catalog even with IF NOT EXISTS. Released at commit or rollback.
+        await ExecuteAsync(connection, LockSql, [AdvisoryLockKey], cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, CreateHistorySql, [], cancellationToken).ConfigureAwait(false);
+        var applied = await ReadAppliedAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        var count = 0;
+        foreach (var migration in _migrations.Where(m => !applied.Contains(m.Version)))
+        {
+            await ExecuteAsync(connection, migration.Sql, [], cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, RecordSql, [migration.Version, migration.Name], cancellationToken).ConfigureAwait(false);
+            Log.Applied(_logger, migration.Version, migration.Name, _database);
+            count++;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        var latest = _migrations.Count == 0 ? 0 : _migrations[^1].Version;
+        var newest = applied.Count == 0 ? 0 : applied.Max();
+        if (newest > latest)
+        {
+            // A newer silo upgraded the schema during a rolling upgrade; migrations must stay readable by the
+            // previous version, so this silo carries on.
+            Log.NewerThanSilo(_logger, newest, latest);
+        }
+        else if (count == 0)
+        {
+            Log.UpToDate(_logger, latest, _database);
+        }
+        else
+        {
+            Log.Migrated(_logger, count, latest, _database);
+        }
+
+        return count;
+    }
+
+    private static async Task<HashSet<int>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(ReadHistorySql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var applied = new HashSet<int>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            applied.Add(reader.GetInt32(0));
+        }
+
+        return applied;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, object[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(PostgreSqlEventIds.SchemaMigrationApplied, LogLevel.Information, "Applied schema migration {Version} ({MigrationName}) to {Database}")]
+        public static partial void Applied(ILogger logger, int version, string migrationName, string database);
+
+        [LoggerMessage(PostgreSqlEventIds.SchemaUpToDate, LogLevel.Information, "Schema of {Database} is up to date at version {Version}")]
+        public static partial void UpToDate(ILogger logger, int version, string database);
+
+        [LoggerMessage(PostgreSqlEventIds.SchemaMigrated, LogLevel.Information, "Applied {Count} schema migrations to {Database}; now at version {Version}")]
+        public static partial void Migrated(ILogger logger, int count, int version, string database);
+
+        [LoggerMessage(PostgreSqlEventIds.SchemaNewerThanSilo, LogLevel.Warning,
+            "Database schema is at version {DatabaseVersion}, newer than this silo's {SiloVersion}: a newer silo upgraded it; carrying on")]
+        public static partial void NewerThanSilo(ILogger logger, int databaseVersion, int siloVersion);
+    }
+}
