@@ -47,14 +47,18 @@ public static class ActorsSiloServiceCollectionExtensions
         services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsCrossFieldValidator>();
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
+        services.AddOptions<ActivationOptions>().BindConfiguration(ActivationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ActivationOptions>, ActivationOptionsValidator>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
         services.AddOptions<GrainClassOptions>();
         services.AddOptions<SerializationOptions>();
 
         services.TryAddSingleton<ILocalSiloDetails, LocalSiloDetails>();
         services.TryAddSingleton<RuntimeInstruments>();
+        services.TryAddSingleton<IRuntimeStatistics, RuntimeStatistics>();
         services.TryAddSingleton<GrainInterfaceRegistry>();
         services.TryAddSingleton<GrainClassRegistry>();
         services.TryAddSingleton<IGrainTypeResolver>(static sp => sp.GetRequiredService<GrainClassRegistry>());
