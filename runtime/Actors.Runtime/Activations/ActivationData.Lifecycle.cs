@@ -19,7 +19,8 @@ internal sealed partial class ActivationData
                     var (activation, activationTurn) = ((ActivationData, Message))state!;
                     activation.StartTurn(activationTurn);
                 },
-                (this, turn)));
+                (this, turn),
+                null));
             ScheduleLocked();
         }
     }
@@ -57,7 +58,7 @@ internal sealed partial class ActivationData
     private void RunActivation(Message turn)
     {
         // The constructor of Grain reads RuntimeContext.Current, which the run loop set to this activation.
-        var previous = RuntimeCallContext.Enter(this, turn);
+        EnterTurn(turn);
         Task task;
         try
         {
@@ -68,10 +69,6 @@ internal sealed partial class ActivationData
         catch (Exception ex)
         {
             task = Task.FromException(ex);
-        }
-        finally
-        {
-            RuntimeCallContext.Exit(previous);
         }
 
         AwaitTurn(turn, task);
@@ -121,7 +118,7 @@ internal sealed partial class ActivationData
 
     private void RunDeactivation(Message turn)
     {
-        var previous = RuntimeCallContext.Enter(this, turn);
+        EnterTurn(turn);
         Task task;
         try
         {
@@ -130,10 +127,6 @@ internal sealed partial class ActivationData
         catch (Exception ex)
         {
             task = Task.FromException(ex);
-        }
-        finally
-        {
-            RuntimeCallContext.Exit(previous);
         }
 
         AwaitTurn(turn, task);

@@ -1,4 +1,5 @@
 using Actors.Runtime.Messaging;
+using Actors.Runtime.Scheduling;
 
 namespace Actors.Runtime.Activations;
 
@@ -49,33 +50,21 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         return true;
     }
 
-    /// <summary>Queues a continuation of grain code (from the synchronization context).</summary>
-    public void Post(SendOrPostCallback callback, object? state)
+    /// <summary>Queues a continuation (of grain code, or a completion it awaits) to run in <paramref name="context"/>'s turn.</summary>
+    public void Post(SendOrPostCallback callback, object? state, TurnContext? context)
     {
         lock (_lock)
         {
-            _ready.Enqueue(new WorkItem(callback, state));
+            _ready.Enqueue(new WorkItem(callback, state, context));
             ScheduleLocked();
-        }
-    }
-
-    /// <summary>Queues the completion of a call this activation is awaiting, so the await continues here.</summary>
-    public bool TryPostCompletion(ResponseCompletion completion)
-    {
-        lock (_lock)
-        {
-            _ready.Enqueue(new WorkItem(static s => ((ResponseCompletion)s!).Execute(), completion));
-            ScheduleLocked();
-            return true;
         }
     }
 
     /// <summary>Runs queued work on a pool thread, a bounded number of turns per pass so other activations get the thread too.</summary>
     void IThreadPoolWorkItem.Execute()
     {
-        var previousContext = SynchronizationContext.Current;
+        var previousContext = TurnContext.Enter(_synchronizationContext, null);
         var previousGrain = RuntimeContext.SetCurrent(this);
-        SynchronizationContext.SetSynchronizationContext(_synchronizationContext);
         try
         {
             for (var budget = _host.Options.TurnsPerDispatch; ; budget--)
@@ -106,6 +95,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
                 {
                     if (turn is null)
                     {
+                        TurnContext.Enter(item.Context ?? (SynchronizationContext)_synchronizationContext, item.Context);
                         item.Callback(item.State);
                     }
                     else
@@ -120,11 +110,15 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
                     // runtime fault, and the activation carries on with its next work item.
                     Log.WorkItemFailed(_host.Logger, GrainId, ex);
                 }
+                finally
+                {
+                    TurnContext.Enter(_synchronizationContext, null);
+                }
             }
         }
         finally
         {
-            SynchronizationContext.SetSynchronizationContext(previousContext);
+            TurnContext.Exit(previousContext);
             RuntimeContext.SetCurrent(previousGrain);
         }
     }

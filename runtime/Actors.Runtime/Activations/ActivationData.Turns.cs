@@ -1,5 +1,6 @@
 using Actors.Runtime.Filters;
 using Actors.Runtime.Messaging;
+using Actors.Runtime.Scheduling;
 
 namespace Actors.Runtime.Activations;
 
@@ -54,7 +55,7 @@ internal sealed partial class ActivationData
             request.CancellationToken = source.Token;
         }
 
-        var previous = RuntimeCallContext.Enter(this, message);
+        EnterTurn(message);
         Task task;
         try
         {
@@ -72,10 +73,6 @@ internal sealed partial class ActivationData
         {
             task = Task.FromException(ex);
         }
-        finally
-        {
-            RuntimeCallContext.Exit(previous);
-        }
 
         AwaitTurn(message, task);
     }
@@ -88,7 +85,7 @@ internal sealed partial class ActivationData
             Volatile.Write(ref _lastActivityTimestamp, _host.Time.GetTimestamp());
         }
 
-        var previous = RuntimeCallContext.Enter(this, message);
+        EnterTurn(message);
         Task task;
         try
         {
@@ -98,12 +95,18 @@ internal sealed partial class ActivationData
         {
             task = Task.FromException(ex);
         }
-        finally
-        {
-            RuntimeCallContext.Exit(previous);
-        }
 
         AwaitTurn(message, task);
+    }
+
+    /// <summary>
+    /// Makes the turn's own context current for its synchronous part; its continuations carry it (the run loop
+    /// restores the activation's context after each work item).
+    /// </summary>
+    private void EnterTurn(Message turn)
+    {
+        var context = new TurnContext(this, turn);
+        TurnContext.Enter(context, context);
     }
 
     /// <summary>Finishes the turn now, or when its task completes (the continuation is posted back to this activation).</summary>

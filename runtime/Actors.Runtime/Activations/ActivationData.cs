@@ -12,7 +12,8 @@ namespace Actors.Runtime.Activations;
 /// <remarks>
 /// All mutable scheduling state is guarded by <see cref="_lock"/>; grain code itself never runs under it.
 /// An activation is run by at most one pool thread at a time (<see cref="_scheduled"/>), so its turns never
-/// run in parallel; interleaving (reentrancy) happens only at await points.
+/// run in parallel; interleaving (reentrancy) happens only at await points. Activations are queued on the
+/// pool's global FIFO queue, so a busy silo serves them in arrival order.
 /// </remarks>
 internal sealed partial class ActivationData : IGrainContext
 {
@@ -135,6 +136,6 @@ internal sealed partial class ActivationData : IGrainContext
 
     public override string ToString() => $"[Activation {GrainId} on {Silo}]";
 
-    /// <summary>A callback queued to run on the activation (continuations, completions, lifecycle steps).</summary>
-    private readonly record struct WorkItem(SendOrPostCallback Callback, object? State);
+    /// <summary>A callback queued to run on the activation (continuations, completions, lifecycle steps), in its turn if it has one.</summary>
+    private readonly record struct WorkItem(SendOrPostCallback Callback, object? State, TurnContext? Context);
 }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Actors.Filters;
 using Actors.Invocation;
-using Actors.Runtime.Activations;
 using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Filters;
 using Actors.Runtime.GrainReferences;
 using Actors.Runtime.Hosting;
+using Actors.Runtime.Scheduling;
 using Actors.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -57,8 +57,8 @@ internal sealed class GrainCallRuntime(
     {
         var message = CreateMessage(target, request, MessageKind.Request);
 
-        // A grain caller is completed on its own activation; anyone else from the thread pool (see ResponseCompletion).
-        var completion = new ResponseCompletion<TResult>(message, RuntimeContext.Current as ActivationData, _copier);
+        // A grain caller is completed inside its own turn; anyone else from the thread pool (see ResponseCompletion).
+        var completion = new ResponseCompletion<TResult>(message, TurnContext.CurrentTurn, _copier);
         message.ResponseSink = completion;
         _callbacks.Register(completion);
         completion.RegisterCancellation(request.CancellationToken);
@@ -81,7 +81,7 @@ internal sealed class GrainCallRuntime(
 
     private async Task<TResult> InvokeFilteredAsync<TResult>(GrainReference target, GrainRequest<TResult> request)
     {
-        var source = RuntimeCallContext.Value?.Activation.GrainId;
+        var source = TurnContext.CurrentTurn?.Activation.GrainId;
         var context = new OutgoingGrainCallContext<TResult>(target, request, source, _outgoingFilters, SendAsync);
         await context.InvokeAsync();
         return context.Result is null ? default! : (TResult)context.Result;
@@ -91,7 +91,7 @@ internal sealed class GrainCallRuntime(
     {
         var method = request.Method;
         var timeout = target.Shared.ResponseTimeout ?? method.ResponseTimeout ?? _defaultTimeout;
-        var caller = RuntimeCallContext.Value;
+        var caller = TurnContext.CurrentTurn;
         return new Message
         {
             Id = _callbacks.NextCallId(),

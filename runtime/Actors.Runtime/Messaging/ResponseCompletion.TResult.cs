@@ -1,5 +1,5 @@
 using Actors.Invocation;
-using Actors.Runtime.Activations;
+using Actors.Runtime.Scheduling;
 using Actors.Serialization;
 
 namespace Actors.Runtime.Messaging;
@@ -14,8 +14,8 @@ internal sealed class ResponseCompletion<TResult> : ResponseCompletion
     private Exception? _exception;
     private CancellationTokenRegistration _cancellation;
 
-    public ResponseCompletion(Message request, ActivationData? callerActivation, IDeepCopier copier)
-        : base(request, callerActivation)
+    public ResponseCompletion(Message request, TurnContext? callerTurn, IDeepCopier copier)
+        : base(request, callerTurn)
     {
         _copier = copier;
     }

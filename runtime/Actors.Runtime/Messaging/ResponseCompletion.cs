@@ -1,5 +1,5 @@
 using Actors.Invocation;
-using Actors.Runtime.Activations;
+using Actors.Runtime.Scheduling;
 
 namespace Actors.Runtime.Messaging;
 
@@ -8,18 +8,20 @@ namespace Actors.Runtime.Messaging;
 /// exception, a timeout or a cancellation, whichever comes first.
 /// </summary>
 /// <remarks>
-/// The caller's continuation never runs inside the callee's turn. A grain caller is completed on its own
-/// activation (its await continues inline there, one hop); any other caller is completed from the thread pool's
-/// global FIFO queue, so a busy silo serves callers in arrival order instead of starving older ones.
+/// The caller's continuation never runs inside the callee's turn. A grain caller is completed inside its own
+/// turn on its own activation, where its await continues inline (one hop). Any other caller is completed from
+/// the completing thread's local pool queue: the continuation usually runs on the same thread right after the
+/// callee's turn, with no cross-thread wake-up. Fairness is kept by the activations, which always go through
+/// the pool's global FIFO queue, so one caller's chain of calls cannot hold a thread.
 /// </remarks>
 internal abstract class ResponseCompletion : IResponseSink, IThreadPoolWorkItem
 {
     private int _completed;
 
-    protected ResponseCompletion(Message request, ActivationData? callerActivation)
+    protected ResponseCompletion(Message request, TurnContext? callerTurn)
     {
         Request = request;
-        CallerActivation = callerActivation;
+        CallerTurn = callerTurn;
     }
 
     public Message Request { get; }
@@ -28,8 +30,8 @@ internal abstract class ResponseCompletion : IResponseSink, IThreadPoolWorkItem
 
     public long DeadlineTimestamp => Request.DeadlineTimestamp;
 
-    /// <summary>The activation that made the call and awaits on its own scheduler, or null.</summary>
-    public ActivationData? CallerActivation { get; }
+    /// <summary>The grain turn that made the call and awaits it, or null when the caller is not a grain.</summary>
+    public TurnContext? CallerTurn { get; }
 
     /// <summary>Set by the registry so completion can unregister.</summary>
     public CallbackRegistry? Registry { get; set; }
@@ -58,12 +60,14 @@ internal abstract class ResponseCompletion : IResponseSink, IThreadPoolWorkItem
     /// <summary>Hands the completion to the caller's scheduler.</summary>
     protected void Dispatch()
     {
-        if (CallerActivation is { } caller && caller.TryPostCompletion(this))
+        if (CallerTurn is { } caller)
         {
-            return;
+            caller.Activation.Post(static s => ((ResponseCompletion)s!).Execute(), this, caller);
         }
-
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
     }
 
     /// <summary>Completes the caller's task on the current thread.</summary>

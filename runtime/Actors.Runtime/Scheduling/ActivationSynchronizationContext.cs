@@ -3,14 +3,14 @@ using Actors.Runtime.Activations;
 namespace Actors.Runtime.Scheduling;
 
 /// <summary>
-/// Grain code runs with this context current, so every await resumes as a work item of its own activation:
-/// that is what makes turns of one activation run one at a time without locks in grain code.
+/// The activation's own context, current while it runs work that belongs to no turn. Anything that captures it
+/// still resumes on the activation. Grain code itself runs under its turn's <see cref="TurnContext"/>.
 /// </summary>
 internal sealed class ActivationSynchronizationContext(ActivationData activation) : SynchronizationContext
 {
     private readonly ActivationData _activation = activation;
 
-    public override void Post(SendOrPostCallback d, object? state) => _activation.Post(d, state);
+    public override void Post(SendOrPostCallback d, object? state) => _activation.Post(d, state, context: null);
 
     public override void Send(SendOrPostCallback d, object? state)
     {
