@@ -4,19 +4,12 @@ using Actors.TestKit;
 namespace Actors.Runtime.Tests;
 
 /// <summary>In-silo calls copy mutable arguments and results, and pass immutable ones by reference.</summary>
-public sealed class ArgumentIsolationTests : IAsyncLifetime
+public sealed class ArgumentIsolationTests : RuntimeTestBase
 {
-    private readonly Probe _probe = new();
-    private TestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync() => _cluster = await RuntimeTestCluster.StartAsync(_probe);
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task MutableArgumentAndResult_AreCopied()
     {
-        var grain = _cluster.GrainFactory.GetGrain<IBagGrain>(Guid.NewGuid());
+        var grain = Grains.GetGrain<IBagGrain>(Guid.NewGuid());
         var mine = new List<int> { 1, 2, 3 };
 
         var returned = await grain.StoreAsync(mine);
@@ -32,7 +25,7 @@ public sealed class ArgumentIsolationTests : IAsyncLifetime
     {
         var bag = new ImmutableBag("b", [1, 2]);
 
-        var echoed = await _cluster.GrainFactory.GetGrain<IBagGrain>(Guid.NewGuid()).EchoImmutableAsync(bag);
+        var echoed = await Grains.GetGrain<IBagGrain>(Guid.NewGuid()).EchoImmutableAsync(bag);
 
         Assert.Same(bag, echoed);
     }
@@ -41,12 +34,12 @@ public sealed class ArgumentIsolationTests : IAsyncLifetime
     public async Task OneWayCall_ReturnsAtOnce_AndRuns()
     {
         var id = Guid.NewGuid();
-        var grain = _cluster.GrainFactory.GetGrain<IBagGrain>(id);
+        var grain = Grains.GetGrain<IBagGrain>(id);
 
         var sent = grain.AddOneWayAsync(9);
 
         Assert.True(sent.IsCompletedSuccessfully);
-        await _probe.WaitAsync($"one-way:{id}#1", null);
+        await Probe.WaitAsync($"one-way:{id}#1", null);
         Assert.Equal([9], await grain.GetStoredAsync());
     }
 }

@@ -1,23 +1,15 @@
 using System.Diagnostics;
 using Actors.Runtime.Tests.Grains;
-using Actors.TestKit;
 
 namespace Actors.Runtime.Tests;
 
 /// <summary>A cycle of calls among non-reentrant grains fails at once with the chain named, instead of timing out.</summary>
-public sealed class CallCycleTests : IAsyncLifetime
+public sealed class CallCycleTests : RuntimeTestBase
 {
-    private readonly Probe _probe = new();
-    private TestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync() => _cluster = await RuntimeTestCluster.StartAsync(_probe);
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task CycleThroughTwoGrains_FailsFastWithTheChain()
     {
-        var a = _cluster.GrainFactory.GetGrain<ICycleGrain>("a");
+        var a = Grains.GetGrain<ICycleGrain>("a");
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<DeadlockException>(() => a.CallAlongAsync(["b", "a"]));
@@ -30,7 +22,7 @@ public sealed class CallCycleTests : IAsyncLifetime
     [Fact]
     public async Task SelfCall_FailsFast()
     {
-        var error = await Assert.ThrowsAsync<DeadlockException>(() => _cluster.GrainFactory.GetGrain<ICycleGrain>("self").CallAlongAsync(["self"]));
+        var error = await Assert.ThrowsAsync<DeadlockException>(() => Grains.GetGrain<ICycleGrain>("self").CallAlongAsync(["self"]));
 
         Assert.Equal(["cycle/self", "cycle/self"], error.CallChain.Select(g => g.ToString()));
     }
@@ -38,7 +30,7 @@ public sealed class CallCycleTests : IAsyncLifetime
     [Fact]
     public async Task LongerCycle_NamesEveryGrain()
     {
-        var error = await Assert.ThrowsAsync<DeadlockException>(() => _cluster.GrainFactory.GetGrain<ICycleGrain>("x").CallAlongAsync(["y", "z", "x"]));
+        var error = await Assert.ThrowsAsync<DeadlockException>(() => Grains.GetGrain<ICycleGrain>("x").CallAlongAsync(["y", "z", "x"]));
 
         Assert.Equal(["cycle/x", "cycle/y", "cycle/z", "cycle/x"], error.CallChain.Select(g => g.ToString()));
     }
@@ -46,19 +38,19 @@ public sealed class CallCycleTests : IAsyncLifetime
     [Fact]
     public async Task ChainWithoutCycle_Completes()
     {
-        Assert.Equal("n3", await _cluster.GrainFactory.GetGrain<ICycleGrain>("n0").CallAlongAsync(["n1", "n2", "n3"]));
+        Assert.Equal("n3", await Grains.GetGrain<ICycleGrain>("n0").CallAlongAsync(["n1", "n2", "n3"]));
     }
 
     [Fact]
     public async Task CycleThroughAlwaysInterleaveMethods_IsNotADeadlock()
     {
-        Assert.Equal("i1", await _cluster.GrainFactory.GetGrain<ICycleGrain>("i1").CallAlongInterleavedAsync(["i2", "i1"]));
+        Assert.Equal("i1", await Grains.GetGrain<ICycleGrain>("i1").CallAlongInterleavedAsync(["i2", "i1"]));
     }
 
     [Fact]
     public async Task CycleFailure_LeavesTheGrainsUsable()
     {
-        var p = _cluster.GrainFactory.GetGrain<ICycleGrain>("p");
+        var p = Grains.GetGrain<ICycleGrain>("p");
         await Assert.ThrowsAsync<DeadlockException>(() => p.CallAlongAsync(["q", "p"]));
 
         Assert.Equal("q", await p.CallAlongAsync(["q"]));

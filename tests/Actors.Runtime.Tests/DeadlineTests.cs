@@ -5,26 +5,15 @@ using Actors.TestKit;
 namespace Actors.Runtime.Tests;
 
 /// <summary>Every call has a deadline; passing it ends the caller's wait with a TimeoutException.</summary>
-public sealed class DeadlineTests : IAsyncLifetime
+public sealed class DeadlineTests : RuntimeTestBase
 {
-    private readonly Probe _probe = new();
-    private TestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync() => _cluster = await RuntimeTestCluster.StartAsync(_probe);
-
-    public async ValueTask DisposeAsync()
-    {
-        _probe.Open("never");
-        await _cluster.DisposeAsync();
-    }
-
     [Fact]
     public async Task Call_PastPerReferenceDeadline_ThrowsTimeoutException()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ISlowGrain>("per-call").WithResponseTimeout(TimeSpan.FromMilliseconds(300));
+        var grain = Grains.GetGrain<ISlowGrain>("per-call").WithResponseTimeout(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => grain.WaitAsync("never"));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => grain.WaitAsync(NeverOpened));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
         Assert.Contains("slow/per-call", error.Message, StringComparison.Ordinal);
@@ -33,10 +22,10 @@ public sealed class DeadlineTests : IAsyncLifetime
     [Fact]
     public async Task Call_PastMethodAttributeDeadline_ThrowsTimeoutException()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ISlowGrain>("attribute");
+        var grain = Grains.GetGrain<ISlowGrain>("attribute");
         var clock = Stopwatch.StartNew();
 
-        await Assert.ThrowsAsync<TimeoutException>(() => grain.WaitWithShortDeadlineAsync("never"));
+        await Assert.ThrowsAsync<TimeoutException>(() => grain.WaitWithShortDeadlineAsync(NeverOpened));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
     }
@@ -45,10 +34,10 @@ public sealed class DeadlineTests : IAsyncLifetime
     public async Task DefaultDeadline_ComesFromConfiguration()
     {
         await using var cluster = await RuntimeTestCluster.StartAsync(
-            _probe, o => o.Configuration["Actors:Messaging:ResponseTimeout"] = "00:00:00.400");
+            Probe, o => o.Configuration["Actors:Messaging:ResponseTimeout"] = "00:00:00.400");
         var clock = Stopwatch.StartNew();
 
-        await Assert.ThrowsAsync<TimeoutException>(() => cluster.GrainFactory.GetGrain<ISlowGrain>("configured").WaitAsync("never"));
+        await Assert.ThrowsAsync<TimeoutException>(() => cluster.GrainFactory.GetGrain<ISlowGrain>("configured").WaitAsync(NeverOpened));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(10));
     }
@@ -56,32 +45,32 @@ public sealed class DeadlineTests : IAsyncLifetime
     [Fact]
     public async Task CallerCancellation_EndsTheWait_AndCancelsTheCalleeToken()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ISlowGrain>("cancel");
+        var grain = Grains.GetGrain<ISlowGrain>("cancel");
         using var cancel = new CancellationTokenSource();
-        var call = grain.WaitCancellableAsync("never", cancel.Token);
+        var call = grain.WaitCancellableAsync(NeverOpened, cancel.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        await _probe.WaitAsync("cancelled:cancel", null);
+        await Probe.WaitAsync("cancelled:cancel", null);
     }
 
     [Fact]
     public async Task CalleeToken_IsCancelledWhenTheDeadlinePasses()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ISlowGrain>("deadline-token").WithResponseTimeout(TimeSpan.FromMilliseconds(200));
+        var grain = Grains.GetGrain<ISlowGrain>("deadline-token").WithResponseTimeout(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => grain.WaitCancellableAsync("never", CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.WaitCancellableAsync(NeverOpened, CancellationToken.None));
 
-        await _probe.WaitAsync("cancelled:deadline-token", null);
+        await Probe.WaitAsync("cancelled:deadline-token", null);
     }
 
     [Fact]
     public async Task Activation_StaysUsableAfterACallTimedOut()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ISlowGrain>("recovers");
+        var grain = Grains.GetGrain<ISlowGrain>("recovers");
         await Assert.ThrowsAsync<TimeoutException>(() => grain.WithResponseTimeout(TimeSpan.FromMilliseconds(100)).WaitAsync("recovers-gate"));
 
-        _probe.Open("recovers-gate");
+        Probe.Open("recovers-gate");
 
         Assert.Equal(1, await grain.PingAsync());
     }

@@ -1,22 +1,14 @@
 using Actors.Runtime.Tests.Grains;
-using Actors.TestKit;
 
 namespace Actors.Runtime.Tests;
 
 /// <summary>Exceptions thrown by grain code reach the caller with their type and message.</summary>
-public sealed class ExceptionPropagationTests : IAsyncLifetime
+public sealed class ExceptionPropagationTests : RuntimeTestBase
 {
-    private readonly Probe _probe = new();
-    private TestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync() => _cluster = await RuntimeTestCluster.StartAsync(_probe);
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task SynchronousThrow_ReachesCallerWithTypeAndMessage()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _cluster.GrainFactory.GetGrain<IFailingGrain>(1).ThrowSynchronouslyAsync("sync boom"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Grains.GetGrain<IFailingGrain>(1).ThrowSynchronouslyAsync("sync boom"));
 
         Assert.Equal("sync boom", error.Message);
     }
@@ -24,7 +16,7 @@ public sealed class ExceptionPropagationTests : IAsyncLifetime
     [Fact]
     public async Task ThrowAfterAwait_ReachesCallerWithTypeAndMessage()
     {
-        var error = await Assert.ThrowsAsync<GrainFailureException>(() => _cluster.GrainFactory.GetGrain<IFailingGrain>(2).ThrowAfterAwaitAsync("async boom"));
+        var error = await Assert.ThrowsAsync<GrainFailureException>(() => Grains.GetGrain<IFailingGrain>(2).ThrowAfterAwaitAsync("async boom"));
 
         Assert.Equal("async boom", error.Message);
     }
@@ -32,7 +24,7 @@ public sealed class ExceptionPropagationTests : IAsyncLifetime
     [Fact]
     public async Task FailedRequest_DoesNotHarmTheActivation()
     {
-        var grain = _cluster.GrainFactory.GetGrain<IFailingGrain>(3);
+        var grain = Grains.GetGrain<IFailingGrain>(3);
         Assert.Equal(1, await grain.CountAsync());
         await Assert.ThrowsAsync<GrainFailureException>(() => grain.ThrowAfterAwaitAsync("x"));
 
@@ -43,7 +35,7 @@ public sealed class ExceptionPropagationTests : IAsyncLifetime
     public async Task CallToGrainTypeNoSiloHosts_FailsWithAClearError()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => _cluster.GrainFactory.GetGrain<IEchoGrain>(new GrainId(new GrainType("nosuchtype"), "k")).EchoAsync("x"));
+            () => Grains.GetGrain<IEchoGrain>(new GrainId(new GrainType("nosuchtype"), "k")).EchoAsync("x"));
 
         Assert.Contains("nosuchtype", error.Message, StringComparison.Ordinal);
     }

@@ -4,48 +4,42 @@ using Actors.TestKit;
 namespace Actors.Runtime.Tests;
 
 /// <summary>Activation on first call, deactivation on request, when idle, and when the silo stops.</summary>
-public sealed class LifecycleTests : IAsyncLifetime
+public sealed class LifecycleTests : RuntimeTestBase
 {
-    private readonly Probe _probe = new();
-    private TestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync() => _cluster = await RuntimeTestCluster.StartAsync(
-        _probe, o => o.Configuration["Actors:Activations:CollectionQuantum"] = "00:00:00.050");
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
+    protected override void Configure(TestClusterOptions options) => options.Configuration["Actors:Activations:CollectionQuantum"] = "00:00:00.050";
 
     [Fact]
     public async Task GetGrain_MakesAReferenceWithoutActivating_FirstCallActivates()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ILifecycleGrain>("lazy");
-        Assert.Equal(0, _probe.Count("activated:lazy"));
+        var grain = Grains.GetGrain<ILifecycleGrain>("lazy");
+        Assert.Equal(0, Probe.Count("activated:lazy"));
 
         await grain.GetActivationIdAsync();
 
-        Assert.Equal(1, _probe.Count("activated:lazy"));
+        Assert.Equal(1, Probe.Count("activated:lazy"));
     }
 
     [Fact]
     public async Task DeactivateOnIdle_RunsOnDeactivate_AndNextCallMakesANewActivation()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ILifecycleGrain>("requested");
+        var grain = Grains.GetGrain<ILifecycleGrain>("requested");
         var first = await grain.GetActivationIdAsync();
 
         await grain.DeactivateOnIdleAsync();
-        await _probe.WaitAsync("deactivated:requested:ApplicationRequested", null);
+        await Probe.WaitAsync("deactivated:requested:ApplicationRequested", null);
         var second = await grain.GetActivationIdAsync();
 
         Assert.NotEqual(first, second);
-        Assert.Equal(2, _probe.Count("activated:requested"));
+        Assert.Equal(2, Probe.Count("activated:requested"));
     }
 
     [Fact]
     public async Task IdleActivation_IsCollectedAfterItsAge()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ILifecycleGrain>("idle");
+        var grain = Grains.GetGrain<ILifecycleGrain>("idle");
         var first = await grain.GetActivationIdAsync();
 
-        await _probe.WaitAsync("deactivated:idle:ActivationIdle", null);
+        await Probe.WaitAsync("deactivated:idle:ActivationIdle", null);
 
         Assert.NotEqual(first, await grain.GetActivationIdAsync());
     }
@@ -53,7 +47,7 @@ public sealed class LifecycleTests : IAsyncLifetime
     [Fact]
     public async Task CallsArrivingDuringDeactivation_AreServedByTheNextActivation()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ILifecycleGrain>("rerouted");
+        var grain = Grains.GetGrain<ILifecycleGrain>("rerouted");
         var first = await grain.GetActivationIdAsync();
 
         await grain.DeactivateOnIdleAsync();
@@ -61,7 +55,7 @@ public sealed class LifecycleTests : IAsyncLifetime
 
         // Calls queued behind the deactivation are re-routed, not lost; all but those that ran first see the new activation.
         Assert.All(during, id => Assert.NotEqual(Guid.Empty, id));
-        await _probe.WaitAsync("deactivated:rerouted:ApplicationRequested", null);
+        await Probe.WaitAsync("deactivated:rerouted:ApplicationRequested", null);
         Assert.NotEqual(first, await grain.GetActivationIdAsync());
     }
 
@@ -71,34 +65,34 @@ public sealed class LifecycleTests : IAsyncLifetime
         var keys = new[] { "stop-1", "stop-2", "stop-3" };
         foreach (var key in keys)
         {
-            await _cluster.GrainFactory.GetGrain<ILifecycleGrain>(key).KeepAliveAsync(TimeSpan.FromHours(1));
+            await Grains.GetGrain<ILifecycleGrain>(key).KeepAliveAsync(TimeSpan.FromHours(1));
         }
 
-        await _cluster.StopSiloAsync(_cluster.Silos[0], TestContext.Current.CancellationToken);
+        await Cluster.StopSiloAsync(Cluster.Silos[0], TestContext.Current.CancellationToken);
 
-        Assert.All(keys, key => Assert.Equal(1, _probe.Count($"deactivated:{key}:ShuttingDown")));
+        Assert.All(keys, key => Assert.Equal(1, Probe.Count($"deactivated:{key}:ShuttingDown")));
     }
 
     [Fact]
     public async Task FailedActivation_FailsTheCall_AndALaterCallActivatesAgain()
     {
-        var grain = _cluster.GrainFactory.GetGrain<IBrokenActivationGrain>("flaky");
+        var grain = Grains.GetGrain<IBrokenActivationGrain>("flaky");
 
         var error = await Assert.ThrowsAsync<GrainFailureException>(() => grain.PingAsync());
         Assert.Equal("activation refused: flaky", error.Message);
 
-        _probe.Open("let-flaky-activate");
+        Probe.Open("let-flaky-activate");
         Assert.Equal("pong", await grain.PingAsync());
     }
 
     [Fact]
     public async Task ConcurrentFirstCalls_ShareOneActivation()
     {
-        var grain = _cluster.GrainFactory.GetGrain<ILifecycleGrain>("crowd");
+        var grain = Grains.GetGrain<ILifecycleGrain>("crowd");
 
         var ids = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() => grain.GetActivationIdAsync())));
 
         Assert.Single(ids.Distinct());
-        Assert.Equal(1, _probe.Count("activated:crowd"));
+        Assert.Equal(1, Probe.Count("activated:crowd"));
     }
 }

@@ -1,32 +1,24 @@
 using Actors.Persistence;
 using Actors.Runtime.Storage;
 using Actors.Runtime.Tests.Grains;
-using Actors.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Runtime.Tests;
 
 /// <summary>IPersistentState: read before activation, written with ETag checks, kept across activations.</summary>
-public sealed class PersistenceTests : IAsyncLifetime
+public sealed class PersistenceTests : RuntimeTestBase
 {
-    private readonly Probe _probe = new();
-    private TestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync() => _cluster = await RuntimeTestCluster.StartAsync(_probe);
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task State_IsWrittenAndReadByTheNextActivation()
     {
-        var grain = _cluster.GrainFactory.GetGrain<IProfileGrain>("ada");
+        var grain = Grains.GetGrain<IProfileGrain>("ada");
         Assert.False(await grain.RecordExistsAsync());
 
         await grain.SetNameAsync("Ada");
         await grain.SetNameAsync("Ada L.");
-        await _cluster.RestartSiloAsync(_cluster.Silos[0], TestContext.Current.CancellationToken);
+        await Cluster.RestartSiloAsync(Cluster.Silos[0], TestContext.Current.CancellationToken);
 
-        var restarted = _cluster.GrainFactory.GetGrain<IProfileGrain>("ada");
+        var restarted = Grains.GetGrain<IProfileGrain>("ada");
         var state = await restarted.GetAsync();
         Assert.Equal("Ada L.", state.Name);
         Assert.Equal(2, state.Visits);
@@ -37,11 +29,11 @@ public sealed class PersistenceTests : IAsyncLifetime
     [Fact]
     public async Task StaleWriter_FailsWithInconsistentStateException_AndWritesNothing()
     {
-        var grain = _cluster.GrainFactory.GetGrain<IProfileGrain>("contended");
+        var grain = Grains.GetGrain<IProfileGrain>("contended");
         await grain.SetNameAsync("first");
 
         // Another writer (a zombie activation, say) moves the stored version on behind the activation's back.
-        var storage = _cluster.Silos[0].Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
+        var storage = Cluster.Silos[0].Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
         var other = new TestGrainState<ProfileState>();
         var grainId = new GrainId(new GrainType("profile"), "contended");
         await storage.ReadStateAsync("profile", grainId, other, TestContext.Current.CancellationToken);
@@ -63,7 +55,7 @@ public sealed class PersistenceTests : IAsyncLifetime
     [Fact]
     public async Task ClearState_RemovesTheRecord()
     {
-        var grain = _cluster.GrainFactory.GetGrain<IProfileGrain>("cleared");
+        var grain = Grains.GetGrain<IProfileGrain>("cleared");
         await grain.SetNameAsync("temp");
 
         await grain.ClearAsync();

@@ -4,27 +4,20 @@ using Actors.TestKit;
 namespace Actors.Runtime.Tests;
 
 /// <summary>[StatelessWorker] ids get several local activations, up to the class's limit.</summary>
-public sealed class StatelessWorkerTests : IAsyncLifetime
+public sealed class StatelessWorkerTests : RuntimeTestBase
 {
-    private readonly Probe _probe = new();
-    private TestCluster _cluster = null!;
-
-    public async ValueTask InitializeAsync() => _cluster = await RuntimeTestCluster.StartAsync(_probe);
-
-    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task BusyWorkers_AddActivationsUpToTheLimit_ThenQueue()
     {
-        var worker = _cluster.GrainFactory.GetGrain<IWorkerGrain>(7);
+        var worker = Grains.GetGrain<IWorkerGrain>(7);
 
         var busy = Enumerable.Range(0, 3).Select(i => worker.WorkAsync($"w{i}")).ToList();
-        await _probe.WaitForCountAsync("working", 3);
+        await Probe.WaitForCountAsync("working", 3);
         var queued = worker.WorkAsync("w3");
 
         foreach (var i in Enumerable.Range(0, 4))
         {
-            _probe.Open($"w{i}");
+            Probe.Open($"w{i}");
         }
 
         var ids = await Task.WhenAll(busy.Append(queued));
