@@ -1,7 +1,9 @@
 using System.Reflection;
+using System.Text.Json.Serialization.Metadata;
 using Actors.Filters;
 using Actors.Persistence;
 using Actors.Runtime.Activations;
+using Actors.Runtime.Serialization;
 using Actors.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +45,18 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddKeyedSingleton<IGrainStorage>(name, static (sp, _) => sp.GetRequiredService<InMemoryGrainStorage>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds a source-generated System.Text.Json context (or another resolver) for argument, result and state
+    /// types; it is consulted before reflection, in the order added.
+    /// </summary>
+    public static ISiloBuilder AddJsonTypeInfoResolver(this ISiloBuilder builder, IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(resolver);
+        builder.Services.Configure<SerializationOptions>(o => o.TypeInfoResolvers.Add(resolver));
         return builder;
     }
 

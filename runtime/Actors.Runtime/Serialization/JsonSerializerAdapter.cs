@@ -19,6 +19,9 @@ internal sealed class JsonSerializerAdapter : ISerializer
             TypeInfoResolver = JsonTypeInfoResolver.Combine([.. resolvers]),
             IncludeFields = true,
             WriteIndented = false,
+
+            // camelCase like the HTTP API, so state in jsonb and values on the wire read the same everywhere.
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         };
         Options.Converters.Add(grainReferences);
         Options.MakeReadOnly();

@@ -1,3 +1,4 @@
+using Actors.GrainInterfaces.Serialization;
 using Actors.Grains.Health;
 using Actors.Runtime.Hosting;
 using Actors.Silo.ErrorHandling;
@@ -19,6 +20,7 @@ public static class SiloHostBuilderExtensions
         builder.UseActorsSilo(silo =>
         {
             silo.AddGrains(typeof(HealthProbeGrain).Assembly);
+            silo.AddJsonTypeInfoResolver(GrainInterfacesJsonContext.Default);
             if (storage.Provider == StorageProvider.PostgreSql)
             {
                 silo.UsePostgreSql(storage.ConnectionString!);

@@ -70,6 +70,17 @@ public sealed class SerializationTests
         Assert.Throws<InvalidDataException>(() => reader.Read<int>());
     }
 
+    [Fact]
+    public void RegisteredContext_IsConsultedBeforeReflection()
+    {
+        var options = new SerializationOptions();
+        options.TypeInfoResolvers.Add(SerializationTestsJsonContext.Default);
+        var serializer = new JsonSerializerAdapter(options, new GrainReferenceJsonConverterFactory(Contracts.EmptyServices.Instance));
+
+        Assert.Same(SerializationTestsJsonContext.Default, serializer.Options.GetTypeInfo(typeof(ImmutableBag)).OriginatingResolver);
+        Assert.IsType<System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver>(serializer.Options.GetTypeInfo(typeof(ProfileState)).OriginatingResolver);
+    }
+
     public sealed record MutableRecord(string Name)
     {
         public List<int> Items { get; init; } = [];
