@@ -55,6 +55,21 @@ internal sealed partial class ActivationData
         return Deactivated;
     }
 
+    /// <summary>
+    /// Leaves the catalog at once without OnDeactivateAsync (the silo was declared dead: the grain already belongs
+    /// elsewhere). Waiting requests fail with <paramref name="error"/>; a turn still running finishes unobserved.
+    /// </summary>
+    public void Abandon(Exception error)
+    {
+        foreach (var message in BecomeInvalid())
+        {
+            if (message.Kind is MessageKind.Request or MessageKind.OneWayRequest)
+            {
+                Refuse(message, error);
+            }
+        }
+    }
+
     private void RunActivation(Message turn)
     {
         // The constructor of Grain reads RuntimeContext.Current, which the run loop set to this activation.

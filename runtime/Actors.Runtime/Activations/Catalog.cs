@@ -86,6 +86,17 @@ internal sealed partial class Catalog(ActivationHost host, GrainClassRegistry cl
         }
     }
 
+    /// <summary>Drops every activation without OnDeactivateAsync and makes no new ones (the silo was declared dead).</summary>
+    public void AbandonActivations()
+    {
+        _stopping = true;
+        var error = new SiloUnavailableException($"Silo {_host.Silo} was declared dead; its activations were abandoned.");
+        foreach (var activation in Activations.ToList())
+        {
+            activation.Abandon(error);
+        }
+    }
+
     /// <summary>Deactivates activations idle longer than their collection age.</summary>
     public int CollectIdle(long nowTimestamp)
     {

@@ -35,4 +35,19 @@ internal static class RuntimeEventIds
     public const int SiloStopped = 1503;
     public const int LifecycleStageFailed = 1504;
     public const int InMemoryProviders = 1505;
+
+    public const int MembershipViewChanged = 1600;
+    public const int MembershipListenerFailed = 1601;
+    public const int SiloFatalError = 1602;
+    public const int Joining = 1603;
+    public const int Joined = 1604;
+    public const int StatusChanged = 1605;
+    public const int SuspectedSilo = 1606;
+    public const int DeclaredDead = 1607;
+    public const int TableOperationFailed = 1608;
+    public const int ProbeMissed = 1609;
+    public const int SupersededGeneration = 1610;
+    public const int StaleHeartbeat = 1611;
+    public const int DefunctRowsCleaned = 1612;
+    public const int UnreachableAtJoin = 1613;
 }

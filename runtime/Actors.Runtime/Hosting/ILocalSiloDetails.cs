@@ -12,6 +12,9 @@ public interface ILocalSiloDetails
     /// <summary>The node (VM) this silo runs on; node-pinned grains keyed by this name live here.</summary>
     string NodeName { get; }
 
+    /// <summary>The port cluster clients connect to on the silo's address.</summary>
+    int GatewayPort { get; }
+
     /// <summary>A readable name for logs.</summary>
     string SiloName { get; }
 }

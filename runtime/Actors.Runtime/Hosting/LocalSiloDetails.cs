@@ -12,6 +12,7 @@ internal sealed class LocalSiloDetails : ILocalSiloDetails
         ClusterId = silo.ClusterId;
         NodeName = silo.NodeName;
         SiloAddress = new SiloAddress(new IPEndPoint(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort), time.GetUtcNow().ToUnixTimeMilliseconds());
+        GatewayPort = silo.GatewayPort;
         SiloName = $"{silo.NodeName}:{silo.SiloPort}";
     }
 
@@ -20,6 +21,8 @@ internal sealed class LocalSiloDetails : ILocalSiloDetails
     public string ClusterId { get; }
 
     public string NodeName { get; }
+
+    public int GatewayPort { get; }
 
     public string SiloName { get; }
 }

@@ -11,10 +11,16 @@ public static class SiloLifecycleStage
     /// <summary>Storage: schema created or upgraded.</summary>
     public const int RuntimeStorage = 4000;
 
-    /// <summary>Catalog, messaging, idle collection.</summary>
+    /// <summary>Silo-to-silo connections: the listener opens (others probe it while it joins) and closes last.</summary>
+    public const int RuntimeMessaging = 5000;
+
+    /// <summary>On stop, after the activations were handed back: the silo's row becomes Dead.</summary>
+    public const int MembershipLeave = 5500;
+
+    /// <summary>Catalog and idle collection; on stop, every activation is deactivated.</summary>
     public const int RuntimeServices = 6000;
 
-    /// <summary>Membership: the silo joins the cluster.</summary>
+    /// <summary>Membership: the silo joins the cluster (Joining, connectivity check, Active); on stop it becomes ShuttingDown.</summary>
     public const int Membership = 8000;
 
     /// <summary>Services that grains use: reminders.</summary>
