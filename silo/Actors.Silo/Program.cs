@@ -1,3 +1,4 @@
+using Actors.Runtime.Hosting;
 using Actors.Silo.Endpoints;
 using Actors.Silo.Hosting;
 
@@ -12,7 +13,9 @@ try
     app.MapSiloEndpoints();
 
     await app.RunAsync();
-    return 0;
+
+    // A silo the cluster declared dead stopped itself: say so to whoever supervises the process.
+    return app.Services.GetRequiredService<SiloTermination>().FatalReason is null ? 0 : SiloTermination.FatalExitCode;
 }
 catch (Exception ex) when (StartupErrors.IsConfigurationError(ex))
 {

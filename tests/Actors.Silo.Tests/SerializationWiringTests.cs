@@ -1,5 +1,5 @@
 using Actors.GrainInterfaces.Serialization;
-using Actors.Runtime.Serialization;
+using Actors.Transport.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

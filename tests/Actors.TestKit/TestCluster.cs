@@ -1,4 +1,6 @@
 using System.Globalization;
+using Actors.Runtime.Directory;
+using Actors.Runtime.Membership;
 using Actors.Runtime.Reminders;
 using Microsoft.Extensions.Configuration;
 using Actors.Runtime.Storage;
@@ -18,6 +20,8 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly List<TestSilo> _silos = [];
     private readonly InMemoryGrainStore _sharedStore = new();
     private readonly InMemoryReminderTable _sharedReminders = new();
+    private readonly InMemoryMembershipTable _sharedMembership = new();
+    private readonly InMemoryGrainDirectory _sharedDirectory = new();
     private int _nextIndex;
 
     private TestCluster(TestClusterOptions options)
@@ -69,6 +73,8 @@ public sealed class TestCluster : IAsyncDisposable
         // In-memory providers behave like one shared database across the cluster's silos.
         builder.Services.AddSingleton(_sharedStore);
         builder.Services.AddSingleton(_sharedReminders);
+        builder.Services.AddSingleton<IMembershipTable>(_sharedMembership);
+        builder.Services.AddSingleton<IGrainDirectory>(_sharedDirectory);
         Options.ConfigureServices?.Invoke(builder.Services);
         builder.UseActorsSilo(silo => Options.ConfigureSilo?.Invoke(silo));
 

@@ -1,4 +1,6 @@
 using Actors.Persistence;
+using Actors.Runtime.Directory;
+using Actors.Runtime.Membership;
 using Actors.Runtime.PostgreSql;
 using Actors.Runtime.Reminders;
 using Actors.Runtime.Storage;
@@ -16,9 +18,10 @@ public static class PostgreSqlSiloBuilderExtensions
 {
     /// <summary>
     /// Keeps the cluster's state in the PostgreSQL database at <paramref name="connectionString"/>: the default grain
-    /// storage and the reminder table, scoped by the silo's cluster id. Registers one <see cref="NpgsqlDataSource"/>
-    /// (service key <see cref="PostgreSqlOptions.ClusterDatabase"/>) and migrates the schema when the silo starts
-    /// (stage <see cref="SiloLifecycleStage.RuntimeStorage"/>). The connection string is validated at start.
+    /// storage, the reminder table, the membership table and the grain directory, scoped by the silo's cluster id.
+    /// Registers one <see cref="NpgsqlDataSource"/> (service key <see cref="PostgreSqlOptions.ClusterDatabase"/>) and
+    /// migrates the schema when the silo starts (stage <see cref="SiloLifecycleStage.RuntimeStorage"/>). The connection
+    /// string is validated at start.
     /// </summary>
     /// <remarks>Call it in the silo's configure callback: it replaces the in-memory defaults. Calling it again replaces the connection string.</remarks>
     public static ISiloBuilder UsePostgreSql(this ISiloBuilder builder, string connectionString)
@@ -30,6 +33,14 @@ public static class PostgreSqlSiloBuilderExtensions
         services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, static (sp, _) => CreateGrainStorage(sp, PostgreSqlOptions.ClusterDatabase));
         services.RemoveAll<IReminderTable>();
         services.AddSingleton<IReminderTable>(static sp => new PostgreSqlReminderTable(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgreSqlOptions.ClusterDatabase),
+            sp.GetRequiredService<ILocalSiloDetails>().ClusterId));
+        services.RemoveAll<IMembershipTable>();
+        services.AddSingleton<IMembershipTable>(static sp => new PostgreSqlMembershipTable(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgreSqlOptions.ClusterDatabase),
+            sp.GetRequiredService<ILocalSiloDetails>().ClusterId));
+        services.RemoveAll<IGrainDirectory>();
+        services.AddSingleton<IGrainDirectory>(static sp => new PostgreSqlGrainDirectory(
             sp.GetRequiredKeyedService<NpgsqlDataSource>(PostgreSqlOptions.ClusterDatabase),
             sp.GetRequiredService<ILocalSiloDetails>().ClusterId));
         return builder;

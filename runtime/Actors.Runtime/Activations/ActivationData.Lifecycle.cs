@@ -1,4 +1,4 @@
-using Actors.Persistence;
+using Actors.Runtime.Directory;
 using Actors.Runtime.Messaging;
 using Actors.Runtime.Timers;
 
@@ -72,14 +72,13 @@ internal sealed partial class ActivationData
 
     private void RunActivation(Message turn)
     {
-        // The constructor of Grain reads RuntimeContext.Current, which the run loop set to this activation.
+        // The constructor of Grain reads RuntimeContext.Current, which the run loop sets to this activation for
+        // every step of the turn, also after the directory registration's await.
         EnterTurn(turn);
         Task task;
         try
         {
-            var grain = _host.Activator.CreateInstance(this, out var states);
-            GrainInstance = grain;
-            task = ActivateGrainAsync(grain, states);
+            task = GrainClass.IsStatelessWorker ? CreateAndActivateGrainAsync() : RegisterThenActivateGrainAsync();
         }
         catch (Exception ex)
         {
@@ -89,8 +88,23 @@ internal sealed partial class ActivationData
         AwaitTurn(turn, task);
     }
 
-    private static async Task ActivateGrainAsync(Grain grain, IReadOnlyList<IStorage> states)
+    /// <summary>Single activation: the grain is made only after this activation won its directory registration.</summary>
+    private async Task RegisterThenActivateGrainAsync()
     {
+        var winner = await _host.Locator.RegisterAsync(Address, CancellationToken.None);
+        if (!winner.Equals(Address))
+        {
+            throw new DuplicateActivationException(winner);
+        }
+
+        _registered = true;
+        await CreateAndActivateGrainAsync();
+    }
+
+    private async Task CreateAndActivateGrainAsync()
+    {
+        var grain = _host.Activator.CreateInstance(this, out var states);
+        GrainInstance = grain;
         foreach (var state in states)
         {
             await state.ReadStateAsync();
@@ -120,6 +134,21 @@ internal sealed partial class ActivationData
         }
 
         var error = task.IsCanceled ? new TaskCanceledException(task) : task.Exception!.GetBaseException();
+        if (error is DuplicateActivationException duplicate)
+        {
+            // Another silo won the race for this grain: everything queued here goes to the winner.
+            Log.Duplicate(_host.Logger, GrainId, duplicate.Winner);
+            foreach (var message in BecomeInvalid())
+            {
+                if (message.Kind is MessageKind.Request or MessageKind.OneWayRequest)
+                {
+                    _host.Router.Forward(message, duplicate.Winner);
+                }
+            }
+
+            return;
+        }
+
         Log.ActivationFailed(_host.Logger, GrainId, error);
         var waiting = BecomeInvalid();
         foreach (var message in waiting)
@@ -129,6 +158,8 @@ internal sealed partial class ActivationData
                 Refuse(message, error);
             }
         }
+
+        UnregisterIfRegistered();
     }
 
     private void RunDeactivation(Message turn)
@@ -153,6 +184,33 @@ internal sealed partial class ActivationData
         await grain.OnDeactivateAsync(reason, timeout.Token);
     }
 
+    /// <summary>
+    /// Removes this activation's directory entry once it has left the catalog. Not awaited by the turn: a new
+    /// activation of the grain on this silo replaces an entry of an earlier one anyway (see GrainLocator).
+    /// </summary>
+    private void UnregisterIfRegistered()
+    {
+        if (!_registered)
+        {
+            return;
+        }
+
+        _registered = false;
+        _ = UnregisterAsync();
+
+        async Task UnregisterAsync()
+        {
+            try
+            {
+                await _host.Locator.UnregisterAsync(Address, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.UnregisterFailed(_host.Logger, Address, ex);
+            }
+        }
+    }
+
     private void OnDeactivationCompleted(Task task)
     {
         if (!task.IsCompletedSuccessfully)
@@ -164,7 +222,9 @@ internal sealed partial class ActivationData
         Log.Deactivated(_host.Logger, GrainId, _deactivationReason.ToString());
 
         // Requests that arrived while deactivating go to a new activation (timer ticks end with this one).
-        foreach (var message in BecomeInvalid())
+        var waiting = BecomeInvalid();
+        UnregisterIfRegistered();
+        foreach (var message in waiting)
         {
             if (message.Kind is MessageKind.Request or MessageKind.OneWayRequest)
             {

@@ -34,6 +34,12 @@ internal sealed partial class ActivationData
         [LoggerMessage(RuntimeEventIds.ExpiredRequestDropped, LogLevel.Warning, "Dropped {Message}: its deadline passed while it waited")]
         public static partial void ExpiredRequestDropped(ILogger logger, string message);
 
+        [LoggerMessage(RuntimeEventIds.DuplicateActivation, LogLevel.Debug, "{GrainId} lost its directory registration to {Winner}; its requests go there")]
+        public static partial void Duplicate(ILogger logger, GrainId grainId, GrainAddress winner);
+
+        [LoggerMessage(RuntimeEventIds.UnregisterFailed, LogLevel.Warning, "Could not remove directory entry {Address}; the next activation replaces it")]
+        public static partial void UnregisterFailed(ILogger logger, GrainAddress address, Exception exception);
+
         [LoggerMessage(RuntimeEventIds.OneWayRequestFailed, LogLevel.Warning, "One-way {Message} failed (nobody waits for its result)")]
         public static partial void OneWayRequestFailed(ILogger logger, string message, Exception exception);
     }

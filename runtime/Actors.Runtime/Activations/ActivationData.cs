@@ -29,6 +29,7 @@ internal sealed partial class ActivationData : IGrainContext
     private bool _scheduled;
     private bool _deactivationRequested;
     private bool _deactivationTurnStarted;
+    private bool _registered;
     private DeactivationReason _deactivationReason;
     private List<GrainTimer>? _timers;
     private long _nextTurnId;
@@ -40,6 +41,7 @@ internal sealed partial class ActivationData : IGrainContext
         _host = host;
         GrainId = grainId;
         GrainClass = grainClass;
+        Address = new GrainAddress(grainId, host.Silo, Guid.NewGuid());
         _synchronizationContext = new ActivationSynchronizationContext(this);
 
         // Turn ids name turns in call chains; a random start keeps a stale chain entry from an earlier
@@ -49,6 +51,9 @@ internal sealed partial class ActivationData : IGrainContext
     }
 
     public GrainId GrainId { get; }
+
+    /// <summary>Distinguishes this activation from earlier and later ones of the same grain (its directory entry).</summary>
+    public GrainAddress Address { get; }
 
     public GrainClassDescriptor GrainClass { get; }
 

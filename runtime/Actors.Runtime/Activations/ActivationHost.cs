@@ -1,5 +1,6 @@
 using Actors.Filters;
 using Actors.Runtime.Diagnostics;
+using Actors.Runtime.Directory;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Messaging;
 using Actors.Serialization;
@@ -24,6 +25,7 @@ internal sealed class ActivationHost(
 {
     private Catalog? _catalog;
     private MessageRouter? _router;
+    private GrainLocator? _locator;
     private IGrainFactory? _grainFactory;
 
     public IServiceProvider Services { get; } = services;
@@ -51,6 +53,7 @@ internal sealed class ActivationHost(
     {
         _ = Catalog;
         _ = Router;
+        _ = Locator;
         _ = GrainFactory;
     }
 
@@ -58,6 +61,8 @@ internal sealed class ActivationHost(
     public Catalog Catalog => _catalog ??= Services.GetRequiredService<Catalog>();
 
     public MessageRouter Router => _router ??= Services.GetRequiredService<MessageRouter>();
+
+    public GrainLocator Locator => _locator ??= Services.GetRequiredService<GrainLocator>();
 
     public IGrainFactory GrainFactory => _grainFactory ??= Services.GetRequiredService<IGrainFactory>();
 }

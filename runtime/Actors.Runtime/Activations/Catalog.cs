@@ -19,6 +19,9 @@ internal sealed partial class Catalog(ActivationHost host, GrainClassRegistry cl
     /// <summary>Activations (including stateless workers) in this silo.</summary>
     public int Count => _activations.Count + _workers.Values.Sum(w => w.Count);
 
+    /// <summary>True once the silo began stopping: no new activations are made here.</summary>
+    public bool IsStopping => _stopping;
+
     public IEnumerable<ActivationData> Activations => _activations.Values.Concat(_workers.Values.SelectMany(w => w.Workers));
 
     public bool TryGetActivation(GrainId grainId, out ActivationData activation) => _activations.TryGetValue(grainId, out activation!);

@@ -50,4 +50,18 @@ internal static class RuntimeEventIds
     public const int StaleHeartbeat = 1611;
     public const int DefunctRowsCleaned = 1612;
     public const int UnreachableAtJoin = 1613;
+    public const int ProbeFailed = 1614;
+    public const int IndirectProbeSucceeded = 1615;
+
+    public const int DirectoryPurged = 1700;
+    public const int DirectoryPurgeFailed = 1701;
+    public const int DuplicateActivation = 1702;
+    public const int UnregisterFailed = 1703;
+    public const int MessageForwarded = 1704;
+    public const int SiloConnectionEstablished = 1705;
+    public const int SiloConnectionLost = 1706;
+    public const int CallsFailedOnDeadSilo = 1707;
+    public const int RemoteMessageMalformed = 1708;
+    public const int GatewayClientConnected = 1709;
+    public const int GatewayClientDisconnected = 1710;
 }

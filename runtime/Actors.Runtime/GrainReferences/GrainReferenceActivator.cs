@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Actors.Invocation;
+using Actors.Transport.Serialization;
 
 namespace Actors.Runtime.GrainReferences;
 
 /// <summary>Makes proxies bound to this process's runtime; shares one <see cref="GrainReferenceShared"/> per interface.</summary>
-internal sealed class GrainReferenceActivator(GrainInterfaceRegistry interfaces, IGrainReferenceRuntime runtime)
+internal sealed class GrainReferenceActivator(GrainInterfaceRegistry interfaces, IGrainReferenceRuntime runtime) : IGrainReferenceResolver
 {
     private readonly GrainInterfaceRegistry _interfaces = interfaces;
     private readonly IGrainReferenceRuntime _runtime = runtime;

@@ -1,16 +1,22 @@
 using Actors;
 using Actors.Invocation;
 using Actors.Persistence;
+using Actors.Placement;
 using Actors.Reminders;
 using Actors.Runtime.Activations;
 using Actors.Runtime.Diagnostics;
+using Actors.Runtime.Directory;
 using Actors.Runtime.GrainReferences;
 using Actors.Runtime.Hosting;
+using Actors.Runtime.Membership;
 using Actors.Runtime.Messaging;
+using Actors.Runtime.Networking;
+using Actors.Runtime.Placement;
 using Actors.Runtime.Reminders;
 using Actors.Runtime.Serialization;
 using Actors.Runtime.Storage;
 using Actors.Serialization;
+using Actors.Transport.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,6 +42,8 @@ public static class ActorsSiloServiceCollectionExtensions
         // The embedded defaults, used when nothing durable was configured.
         services.TryAddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, static (sp, _) => sp.GetRequiredService<InMemoryGrainStorage>());
         services.TryAddSingleton<IReminderTable>(static sp => sp.GetRequiredService<InMemoryReminderTable>());
+        services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
+        services.TryAddSingleton<IGrainDirectory, InMemoryGrainDirectory>();
         return services;
     }
 
@@ -53,6 +61,8 @@ public static class ActorsSiloServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ActivationOptions>, ActivationOptionsValidator>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddOptions<ClusterMembershipOptions>().BindConfiguration(ClusterMembershipOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterMembershipOptions>, ClusterMembershipOptionsValidator>();
         services.AddOptions<GrainClassOptions>();
         services.AddOptions<SerializationOptions>();
 
@@ -63,7 +73,7 @@ public static class ActorsSiloServiceCollectionExtensions
         services.TryAddSingleton<GrainClassRegistry>();
         services.TryAddSingleton<IGrainTypeResolver>(static sp => sp.GetRequiredService<GrainClassRegistry>());
 
-        services.TryAddSingleton<GrainReferenceJsonConverterFactory>();
+        services.TryAddSingleton(static sp => new GrainReferenceJsonConverterFactory(() => sp.GetRequiredService<GrainReferenceActivator>()));
         services.TryAddSingleton(static sp => new JsonSerializerAdapter(
             sp.GetRequiredService<IOptions<SerializationOptions>>().Value, sp.GetRequiredService<GrainReferenceJsonConverterFactory>()));
         services.TryAddSingleton<ISerializer>(static sp => sp.GetRequiredService<JsonSerializerAdapter>());
@@ -79,11 +89,36 @@ public static class ActorsSiloServiceCollectionExtensions
         services.TryAddSingleton<GrainReferenceActivator>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
 
+        // One code path for one silo and many: membership, directory and placement run in the embedded default too.
+        services.TryAddSingleton<ClusterMembershipService>();
+        services.TryAddSingleton<IClusterMembershipService>(static sp => sp.GetRequiredService<ClusterMembershipService>());
+        services.TryAddSingleton<MembershipAgent>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<MembershipAgent>());
+        services.TryAddSingleton<SiloHealthMonitor>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<SiloHealthMonitor>());
+        services.TryAddSingleton<ISiloFatalErrorHandler, StopHostOnFatalError>();
+        services.TryAddSingleton<SiloTermination>();
+        services.TryAddSingleton<GrainLocator>();
+        services.AddSingleton<IMembershipListener>(static sp => sp.GetRequiredService<GrainLocator>());
+        services.TryAddSingleton<PlacementService>();
+        services.TryAddKeyedSingleton<IPlacementDirector, RandomPlacementDirector>(typeof(RandomPlacement));
+        services.TryAddKeyedSingleton<IPlacementDirector, PreferLocalPlacementDirector>(typeof(PreferLocalPlacement));
+        services.TryAddKeyedSingleton<IPlacementDirector, HashBasedPlacementDirector>(typeof(HashBasedPlacement));
+        services.TryAddKeyedSingleton<IPlacementDirector, ActivationCountPlacementDirector>(typeof(ActivationCountBasedPlacement));
+        services.TryAddKeyedSingleton<IPlacementDirector, NodePinnedPlacementDirector>(typeof(NodePinnedPlacement));
+        services.TryAddSingleton<WireConversion>();
+        services.TryAddSingleton<SiloConnections>();
+        services.TryAddSingleton<IRemoteMessageSender>(static sp => sp.GetRequiredService<SiloConnections>());
+        services.TryAddSingleton<ISiloProber>(static sp => sp.GetRequiredService<SiloConnections>());
+        services.AddSingleton<IMembershipListener>(static sp => sp.GetRequiredService<SiloConnections>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<SiloConnections>());
+
         services.TryAddSingleton<InMemoryGrainStore>();
         services.TryAddSingleton<InMemoryGrainStorage>();
         services.TryAddSingleton<InMemoryReminderTable>();
         services.TryAddSingleton<LocalReminderService>();
         services.TryAddSingleton<IReminderRegistry>(static sp => sp.GetRequiredService<LocalReminderService>());
+        services.AddSingleton<IMembershipListener>(static sp => sp.GetRequiredService<LocalReminderService>());
 
         services.TryAddSingleton<SiloLifecycle>();
         services.TryAddSingleton<ISiloLifecycle>(static sp => sp.GetRequiredService<SiloLifecycle>());

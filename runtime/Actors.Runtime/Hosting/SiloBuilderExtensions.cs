@@ -2,10 +2,13 @@ using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using Actors.Filters;
 using Actors.Persistence;
+using Actors.Placement;
 using Actors.Runtime.Activations;
-using Actors.Runtime.Serialization;
+using Actors.Runtime.Placement;
 using Actors.Runtime.Storage;
+using Actors.Transport.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Actors.Runtime.Hosting;
 
@@ -57,6 +60,20 @@ public static class SiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(resolver);
         builder.Services.Configure<SerializationOptions>(o => o.TypeInfoResolvers.Add(resolver));
+        return builder;
+    }
+
+    /// <summary>
+    /// Places grains whose class carries a <typeparamref name="TStrategy"/> placement attribute with
+    /// <typeparamref name="TDirector"/> (replacing the built-in director of that strategy, if any).
+    /// </summary>
+    public static ISiloBuilder AddPlacementDirector<TStrategy, TDirector>(this ISiloBuilder builder)
+        where TStrategy : PlacementStrategy
+        where TDirector : class, IPlacementDirector
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.RemoveAllKeyed<IPlacementDirector>(typeof(TStrategy));
+        builder.Services.AddKeyedSingleton<IPlacementDirector, TDirector>(typeof(TStrategy));
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Actors.Runtime.Activations;
+using Actors.Runtime.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +12,10 @@ namespace Actors.Runtime.Membership;
 internal sealed partial class StopHostOnFatalError(
     IHostApplicationLifetime lifetime,
     Catalog catalog,
+    SiloTermination termination,
     ILogger<StopHostOnFatalError> logger) : ISiloFatalErrorHandler
 {
+    private readonly SiloTermination _termination = termination;
     private readonly IHostApplicationLifetime _lifetime = lifetime;
     private readonly Catalog _catalog = catalog;
     private readonly ILogger<StopHostOnFatalError> _logger = logger;
@@ -26,6 +29,7 @@ internal sealed partial class StopHostOnFatalError(
         }
 
         Log.Fatal(_logger, reason);
+        _termination.RecordFatal(reason);
         _catalog.AbandonActivations();
         _lifetime.StopApplication();
     }

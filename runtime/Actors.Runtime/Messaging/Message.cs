@@ -42,6 +42,18 @@ internal sealed class Message
     /// <summary>May run while any other turn runs.</summary>
     public bool IsAlwaysInterleave { get; init; }
 
+    /// <summary>The silo the request was sent to over the network (null while it stays in this silo); its death fails the call.</summary>
+    public SiloAddress? TargetSilo { get; set; }
+
+    /// <summary>How often silos passed the request on because the grain was not where the sender thought.</summary>
+    public byte ForwardCount { get; set; }
+
+    /// <summary>Directory entries found stale on the way; the response tells the caller to drop them from its cache.</summary>
+    public GrainAddress[]? CacheInvalidations { get; set; }
+
+    /// <summary>True when the request came from another silo (its response goes back over the network).</summary>
+    public bool IsRemoteOrigin { get; init; }
+
     /// <summary>Where the response goes: the caller's completion in this process, or a responder to a remote caller.</summary>
     public IResponseSink? ResponseSink { get; set; }
 

@@ -22,4 +22,11 @@ public sealed class MessagingOptions
     /// </summary>
     [Range(1, 10_000_000)]
     public int MaxEnqueuedRequests { get; set; } = 10_000;
+
+    /// <summary>
+    /// Messages one connection to another silo may hold waiting to be written; senders wait when it is full
+    /// (back-pressure instead of unbounded memory). Default 10,000.
+    /// </summary>
+    [Range(16, 1_000_000)]
+    public int SendQueueCapacity { get; set; } = 10_000;
 }

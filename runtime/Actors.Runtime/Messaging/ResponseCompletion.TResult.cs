@@ -1,6 +1,7 @@
 using Actors.Invocation;
 using Actors.Runtime.Scheduling;
 using Actors.Serialization;
+using Actors.Transport.Serialization;
 
 namespace Actors.Runtime.Messaging;
 
@@ -77,6 +78,26 @@ internal sealed class ResponseCompletion<TResult> : ResponseCompletion
         if (TryClaim())
         {
             _result = typed;
+            Dispatch();
+        }
+    }
+
+    public override void CompleteSerialized(ReadOnlyMemory<byte> body, ISerializer serializer)
+    {
+        TResult result;
+        try
+        {
+            result = GrainCallCodec.ReadResult<TResult>(body, serializer);
+        }
+        catch (Exception ex)
+        {
+            Fail(new InvalidOperationException($"The response to {Request.Request} could not be read: {ex.Message}", ex));
+            return;
+        }
+
+        if (TryClaim())
+        {
+            _result = result;
             Dispatch();
         }
     }

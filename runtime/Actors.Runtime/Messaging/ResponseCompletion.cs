@@ -1,4 +1,5 @@
 using Actors.Invocation;
+using Actors.Serialization;
 using Actors.Runtime.Scheduling;
 
 namespace Actors.Runtime.Messaging;
@@ -41,6 +42,9 @@ internal abstract class ResponseCompletion : IResponseSink, IThreadPoolWorkItem
 
     /// <summary>Completes with a boxed result (after incoming filters, or from the wire).</summary>
     public abstract void CompleteBoxed(object? result);
+
+    /// <summary>Completes with a result read from a response that came over the network.</summary>
+    public abstract void CompleteSerialized(ReadOnlyMemory<byte> body, ISerializer serializer);
 
     /// <summary>Completes with an exception.</summary>
     public abstract void Fail(Exception exception);

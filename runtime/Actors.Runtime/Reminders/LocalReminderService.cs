@@ -2,23 +2,29 @@ using System.Collections.Concurrent;
 using Actors.Reminders;
 using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Hosting;
+using Actors.Runtime.Membership;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Runtime.Reminders;
 
 /// <summary>
-/// Registers reminders in the reminder table and fires those whose grain hash falls in this silo's ring range.
-/// At start and every refresh period it reconciles its timers with the table, so reminders registered before a
-/// restart (or by other silos) fire here.
+/// Registers reminders in the reminder table and fires those whose grain hash falls in this silo's ranges of the
+/// ring of active silos. At start, whenever membership changes the ranges, and every refresh period it reconciles
+/// its timers with the table, so reminders registered before a restart, by other silos, or owned by a silo that
+/// died fire here.
 /// </summary>
 internal sealed partial class LocalReminderService(
     IReminderTable table,
     IGrainFactory grainFactory,
+    IClusterMembershipService membership,
+    ILocalSiloDetails local,
     TimeProvider time,
     IOptions<ReminderOptions> options,
-    ILogger<LocalReminderService> logger) : IReminderRegistry, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    ILogger<LocalReminderService> logger) : IReminderRegistry, ILifecycleParticipant<ISiloLifecycle>, IMembershipListener, IDisposable
 {
+    private readonly IClusterMembershipService _membership = membership;
+    private readonly SiloAddress _me = local.SiloAddress;
     private readonly IReminderTable _table = table;
     private readonly IGrainFactory _grainFactory = grainFactory;
     private readonly TimeProvider _time = time;
@@ -29,8 +35,8 @@ internal sealed partial class LocalReminderService(
     private ITimer? _refreshTimer;
     private volatile bool _stopped;
 
-    /// <summary>The part of the ring whose reminders this silo fires.</summary>
-    public RingRange Range { get; private set; } = RingRange.Full;
+    /// <summary>The parts of the ring whose reminders this silo fires (none until it is active).</summary>
+    public IReadOnlyList<RingRange> Ranges { get; private set; } = [];
 
     /// <summary>Reminders this silo is currently firing.</summary>
     public int LocalCount => _local.Count;
@@ -56,7 +62,7 @@ internal sealed partial class LocalReminderService(
         var entry = new ReminderEntry(grainId, reminderName, _time.GetUtcNow() + dueTime, period);
         var etag = await _table.UpsertAsync(entry, cancellationToken).ConfigureAwait(false);
         entry = entry with { ETag = etag };
-        if (Range.Contains(grainId.UniformHash) && !_stopped)
+        if (Owns(grainId) && !_stopped)
         {
             Schedule(entry);
         }
@@ -97,14 +103,31 @@ internal sealed partial class LocalReminderService(
         }
     }
 
-    /// <summary>Makes the local timers match the table for <see cref="Range"/>: new and changed reminders scheduled, removed ones stopped.</summary>
+    public void OnMembershipChanged(MembershipView previous, MembershipView current)
+    {
+        var ranges = current.Ring.RangesOf(_me);
+        if (ranges.SequenceEqual(Ranges))
+        {
+            return;
+        }
+
+        Ranges = ranges;
+        _ = RefreshAsync();
+    }
+
+    /// <summary>Makes the local timers match the table for <see cref="Ranges"/>: new and changed reminders scheduled, others stopped.</summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         await _reconcileLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var range = Range;
-            var stored = await _table.ReadRangeAsync(range, cancellationToken).ConfigureAwait(false);
+            var ranges = Ranges;
+            var stored = new List<ReminderEntry>();
+            foreach (var range in ranges)
+            {
+                stored.AddRange(await _table.ReadRangeAsync(range, cancellationToken).ConfigureAwait(false));
+            }
+
             var keep = new HashSet<(GrainId, string)>();
             foreach (var entry in stored)
             {
@@ -123,7 +146,7 @@ internal sealed partial class LocalReminderService(
                 }
             }
 
-            Log.Loaded(_logger, stored.Count, range.ToString());
+            Log.Loaded(_logger, stored.Count, ranges.Count);
         }
         finally
         {
@@ -142,8 +165,22 @@ internal sealed partial class LocalReminderService(
         _reconcileLock.Dispose();
     }
 
+    private bool Owns(GrainId grainId)
+    {
+        foreach (var range in Ranges)
+        {
+            if (range.Contains(grainId.UniformHash))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private async Task StartAsync(CancellationToken cancellationToken)
     {
+        Ranges = _membership.CurrentView.Ring.RangesOf(_me);
         await ReconcileAsync(cancellationToken).ConfigureAwait(false);
         _refreshTimer = _time.CreateTimer(static s => _ = ((LocalReminderService)s!).RefreshAsync(), this, _options.RefreshPeriod, _options.RefreshPeriod);
     }
@@ -208,8 +245,8 @@ internal sealed partial class LocalReminderService(
         [LoggerMessage(RuntimeEventIds.ReminderTickFailed, LogLevel.Warning, "Tick of reminder {ReminderName} of {GrainId} failed; it keeps its schedule")]
         public static partial void TickFailed(ILogger logger, string reminderName, GrainId grainId, Exception exception);
 
-        [LoggerMessage(RuntimeEventIds.RemindersLoaded, LogLevel.Debug, "{Count} reminders in range {Range}")]
-        public static partial void Loaded(ILogger logger, int count, string range);
+        [LoggerMessage(RuntimeEventIds.RemindersLoaded, LogLevel.Debug, "{Count} reminders in this silo's {Ranges} ring ranges")]
+        public static partial void Loaded(ILogger logger, int count, int ranges);
 
         [LoggerMessage(RuntimeEventIds.ReminderRefreshFailed, LogLevel.Warning, "Reading reminders from the table failed; will retry at the next refresh")]
         public static partial void RefreshFailed(ILogger logger, Exception exception);

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using Actors.GrainInterfaces.Serialization;
 using Actors.Grains.Health;
 using Actors.Runtime.Hosting;
@@ -17,9 +19,11 @@ public static class SiloHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var storage = ReadStorageOptions(builder.Configuration);
         builder.Services.AddSingleton(Options.Create(storage));
+        var grainAssemblies = LoadGrainAssemblies(builder.Configuration);
         builder.UseActorsSilo(silo =>
         {
             silo.AddGrains(typeof(HealthProbeGrain).Assembly);
+            silo.AddGrains([.. grainAssemblies]);
             silo.AddJsonTypeInfoResolver(GrainInterfacesJsonContext.Default);
             if (storage.Provider == StorageProvider.PostgreSql)
             {
@@ -35,6 +39,39 @@ public static class SiloHostBuilderExtensions
     }
 
     /// <summary>Reads and validates the storage settings now: the choice decides which services are registered.</summary>
+    private static List<Assembly> LoadGrainAssemblies(IConfiguration configuration)
+    {
+        var options = new GrainAssemblyOptions();
+        configuration.GetSection(GrainAssemblyOptions.SectionName).Bind(options);
+        var loaded = new List<Assembly>();
+        var failures = new List<string>();
+        foreach (var path in options.Assemblies.Where(p => !string.IsNullOrWhiteSpace(p)))
+        {
+            var fullPath = Path.GetFullPath(path);
+            if (!File.Exists(fullPath))
+            {
+                failures.Add($"{GrainAssemblyOptions.SectionName}:Assemblies names '{path}', which does not exist.");
+                continue;
+            }
+
+            try
+            {
+                loaded.Add(AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath));
+            }
+            catch (BadImageFormatException ex)
+            {
+                failures.Add($"{GrainAssemblyOptions.SectionName}:Assemblies names '{path}', which is not a .NET assembly: {ex.Message}");
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(GrainAssemblyOptions.SectionName, typeof(GrainAssemblyOptions), failures);
+        }
+
+        return loaded;
+    }
+
     private static SiloStorageOptions ReadStorageOptions(IConfiguration configuration)
     {
         var storage = configuration.GetSection(SiloStorageOptions.SectionName).Get<SiloStorageOptions>() ?? new SiloStorageOptions();

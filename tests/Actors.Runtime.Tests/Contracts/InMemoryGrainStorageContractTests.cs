@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Actors.Persistence;
-using Actors.Runtime.Serialization;
 using Actors.Runtime.Storage;
 using Actors.TestKit.Contracts;
+using Actors.Transport.Serialization;
 
 namespace Actors.Runtime.Tests.Contracts;
 
@@ -10,7 +10,7 @@ namespace Actors.Runtime.Tests.Contracts;
 public sealed class InMemoryGrainStorageContractTests : GrainStorageContractTests
 {
     private readonly ConcurrentDictionary<string, InMemoryGrainStore> _stores = new();
-    private readonly JsonSerializerAdapter _serializer = new(new SerializationOptions(), new GrainReferenceJsonConverterFactory(EmptyServices.Instance));
+    private readonly JsonSerializerAdapter _serializer = new(new SerializationOptions(), new GrainReferenceJsonConverterFactory(static () => throw new InvalidOperationException("No runtime here.")));
 
     protected override IGrainStorage CreateStorage(string clusterId) =>
         new InMemoryGrainStorage(_serializer, _stores.GetOrAdd(clusterId, static _ => new InMemoryGrainStore()));

@@ -2,12 +2,13 @@ using System.Buffers;
 using System.Collections.Immutable;
 using Actors.Runtime.Serialization;
 using Actors.Runtime.Tests.Grains;
+using Actors.Transport.Serialization;
 
 namespace Actors.Runtime.Tests.Units;
 
 public sealed class SerializationTests
 {
-    private readonly JsonSerializerAdapter _serializer = new(new SerializationOptions(), new GrainReferenceJsonConverterFactory(Contracts.EmptyServices.Instance));
+    private readonly JsonSerializerAdapter _serializer = new(new SerializationOptions(), new GrainReferenceJsonConverterFactory(static () => throw new InvalidOperationException("No runtime here.")));
 
     [Theory]
     [InlineData(typeof(int), true)]
@@ -75,7 +76,7 @@ public sealed class SerializationTests
     {
         var options = new SerializationOptions();
         options.TypeInfoResolvers.Add(SerializationTestsJsonContext.Default);
-        var serializer = new JsonSerializerAdapter(options, new GrainReferenceJsonConverterFactory(Contracts.EmptyServices.Instance));
+        var serializer = new JsonSerializerAdapter(options, new GrainReferenceJsonConverterFactory(static () => throw new InvalidOperationException("No runtime here.")));
 
         Assert.Same(SerializationTestsJsonContext.Default, serializer.Options.GetTypeInfo(typeof(ImmutableBag)).OriginatingResolver);
         Assert.IsType<System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver>(serializer.Options.GetTypeInfo(typeof(ProfileState)).OriginatingResolver);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Actors.Serialization;
 
-namespace Actors.Runtime.Serialization;
+namespace Actors.Transport.Serialization;
 
 /// <summary>Reads the fields a <see cref="LengthPrefixedFieldWriter"/> wrote.</summary>
 internal sealed class LengthPrefixedFieldReader(ISerializer serializer, ReadOnlyMemory<byte> input) : IFieldReader

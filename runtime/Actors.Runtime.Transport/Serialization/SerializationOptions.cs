@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 
-namespace Actors.Runtime.Serialization;
+namespace Actors.Transport.Serialization;
 
 /// <summary>How values are serialized.</summary>
 public sealed class SerializationOptions

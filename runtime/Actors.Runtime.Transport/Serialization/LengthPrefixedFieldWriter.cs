@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using Actors.Serialization;
 
-namespace Actors.Runtime.Serialization;
+namespace Actors.Transport.Serialization;
 
 /// <summary>Writes each value as a 4-byte little-endian length and its serialized bytes, so fields can be read one by one.</summary>
 internal sealed class LengthPrefixedFieldWriter(ISerializer serializer, IBufferWriter<byte> output) : IFieldWriter

@@ -1,27 +1,27 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Actors.Invocation;
-using Actors.Runtime.GrainReferences;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Actors.Runtime.Serialization;
+namespace Actors.Transport.Serialization;
 
 /// <summary>
 /// Writes grain references (declared as a grain interface or as a proxy type) as <c>{"id":"type/key","interface":"name"}</c>
-/// and reads them back as live references bound to this process's runtime.
+/// and reads them back as live references bound to this process's runtime (a silo's or a cluster client's).
 /// </summary>
-/// <remarks>The activator is resolved on first use: it depends on the runtime, which depends on this serializer.</remarks>
-internal sealed class GrainReferenceJsonConverterFactory(IServiceProvider services) : JsonConverterFactory
+/// <remarks>The resolver is obtained on first use: it depends on the runtime, which depends on this serializer.</remarks>
+public sealed class GrainReferenceJsonConverterFactory(Func<IGrainReferenceResolver> resolver) : JsonConverterFactory
 {
-    private readonly IServiceProvider _services = services;
-    private GrainReferenceActivator? _activator;
+    private readonly Func<IGrainReferenceResolver> _getResolver = resolver;
+    private IGrainReferenceResolver? _resolver;
 
-    private GrainReferenceActivator Activator => _activator ??= _services.GetRequiredService<GrainReferenceActivator>();
+    private IGrainReferenceResolver Resolver => _resolver ??= _getResolver();
 
+    /// <inheritdoc />
     public override bool CanConvert(Type typeToConvert) =>
         typeof(GrainReference).IsAssignableFrom(typeToConvert)
         || (typeToConvert.IsInterface && typeof(IAddressable).IsAssignableFrom(typeToConvert));
 
+    /// <inheritdoc />
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)System.Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert), this)!;
 
@@ -67,7 +67,7 @@ internal sealed class GrainReferenceJsonConverterFactory(IServiceProvider servic
                 throw new JsonException("A grain reference needs an 'id' (type/key) and an 'interface'.");
             }
 
-            return (T)(object)_owner.Activator.CreateReference(grainId, interfaceName);
+            return (T)(object)_owner.Resolver.CreateReference(grainId, interfaceName);
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

@@ -1,0 +1,64 @@
+using Actors.Invocation;
+using Actors.Runtime.Messaging;
+using Actors.Transport;
+using Actors.Transport.Serialization;
+
+namespace Actors.Runtime.Networking;
+
+/// <summary>Sends the outcome of a request that came from another silo back to that silo, exactly once.</summary>
+internal sealed class RemoteResponseSink(SiloConnections connections, Message message) : IResponseSink
+{
+    private readonly SiloConnections _connections = connections;
+    private readonly Message _message = message;
+    private int _sent;
+
+    public void Complete(GrainRequest request, Task invocation)
+    {
+        if (!invocation.IsCompletedSuccessfully)
+        {
+            Fail(invocation.IsCanceled
+                ? new TaskCanceledException(invocation)
+                : invocation.Exception!.InnerExceptions.Count == 1 ? invocation.Exception.InnerExceptions[0] : invocation.Exception);
+            return;
+        }
+
+        CompleteBoxed(request.GetBoxedResult(invocation));
+    }
+
+    public void CompleteBoxed(object? result)
+    {
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = GrainCallCodec.WriteResult(_message.Request!, result, _connections.Serializer);
+        }
+        catch (Exception ex)
+        {
+            Fail(new InvalidOperationException($"The result of {_message.Request} could not be serialized: {ex.Message}", ex));
+            return;
+        }
+
+        Send(WireMessageKind.Response, body);
+    }
+
+    public void Fail(Exception exception) => Send(WireMessageKind.ErrorResponse, GrainCallCodec.WriteError(exception));
+
+    private void Send(WireMessageKind kind, ReadOnlyMemory<byte> body)
+    {
+        if (Interlocked.Exchange(ref _sent, 1) != 0 || _message.SendingSilo is not { } caller)
+        {
+            return;
+        }
+
+        _connections.SendResponse(caller, new WireMessage
+        {
+            Kind = kind,
+            CorrelationId = _message.Id,
+            TargetGrain = _message.SendingGrain,
+            SendingGrain = _message.TargetGrain,
+            TargetSilo = caller,
+            CacheInvalidations = _message.CacheInvalidations,
+            Body = body,
+        });
+    }
+}
