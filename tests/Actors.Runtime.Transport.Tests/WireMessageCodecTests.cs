@@ -107,6 +107,33 @@ public sealed class WireMessageCodecTests
     }
 
     [Fact]
+    public void TryRead_BigFrameOverManySegments_Parses()
+    {
+        var message = TestMessages.Full(bodyBytes: 1024 * 1024 + 3);
+        var frame = Frames.Encode(message);
+        var buffer = Segments.Split(frame, Enumerable.Range(1, frame.Length / 4096).Select(i => i * 4096 - 1).ToArray());
+
+        Assert.True(WireMessageCodec.TryRead(ref buffer, 16 << 20, out var decoded));
+
+        WireAssert.Equal(message, decoded);
+    }
+
+    [Fact]
+    public void TryRead_EnvelopeLargerThan64KiBOverManySegments_Parses()
+    {
+        // A call chain of ~200 KB makes the envelope itself span far beyond the first copied part of the payload.
+        var message = TestMessages.Full(bodyBytes: 100_000);
+        message.CallChain = Enumerable.Range(0, 10_000).Select(i => new WireCallChainEntry(new GrainId(new GrainType("g"), "key-" + i), i)).ToArray();
+        var frame = Frames.Encode(message);
+        var buffer = Segments.Split(frame, Enumerable.Range(1, frame.Length / 5000).Select(i => i * 5000).ToArray());
+
+        Assert.True(WireMessageCodec.TryRead(ref buffer, 16 << 20, out var decoded));
+
+        Assert.True(frame.Length - 100_000 > 64 * 1024, $"the envelope is only {frame.Length - 100_000} bytes");
+        WireAssert.Equal(message, decoded);
+    }
+
+    [Fact]
     public void TryRead_TruncatedFrame_ReturnsFalse_AndLeavesTheBufferUntouched()
     {
         var frame = Frames.Encode(TestMessages.Full(bodyBytes: 40));
@@ -243,6 +270,7 @@ public sealed class WireMessageCodecTests
         Assert.Same(first.InterfaceName, second.InterfaceName);
         Assert.Same(first.MethodSignature, second.MethodSignature);
         Assert.Same(first.TargetSilo, second.TargetSilo);
+        Assert.Same(first.TargetGrain.Key, second.TargetGrain.Key);
     }
 
     [Fact]

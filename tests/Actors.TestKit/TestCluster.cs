@@ -82,6 +82,7 @@ public sealed class TestCluster : IAsyncDisposable
         await host.StartAsync(cancellationToken);
         var silo = new TestSilo(host, index);
         _silos.Add(silo);
+        await WaitForMembershipAsync(cancellationToken);
         return silo;
     }
 
@@ -92,6 +93,21 @@ public sealed class TestCluster : IAsyncDisposable
         _silos.Remove(silo);
         await silo.Host.StopAsync(cancellationToken);
         silo.Host.Dispose();
+        await WaitForMembershipAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until every running silo's membership view has exactly the running silos active (views refresh
+    /// periodically, so a silo that started first learns of later ones a moment after they joined).
+    /// </summary>
+    public async Task WaitForMembershipAsync(CancellationToken cancellationToken = default)
+    {
+        var expected = _silos.Select(s => s.Address).Order().ToList();
+        await Poll.UntilAsync(
+            () => _silos.All(s => s.Services.GetRequiredService<IClusterMembershipService>().CurrentView.ActiveSilos.SequenceEqual(expected)),
+            TimeSpan.FromSeconds(30),
+            $"every silo to see {expected.Count} active silos",
+            cancellationToken);
     }
 
     /// <summary>Stops a silo and starts a new one in its place (a new process generation, same storage).</summary>

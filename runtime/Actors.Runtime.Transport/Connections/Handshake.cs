@@ -29,7 +29,7 @@ internal static class Handshake
             if (complete)
             {
                 // Consumed and examined only up to the handshake: frames behind it must wake the next reader at once.
-                input.AdvanceTo(buffer.Start, buffer.End);
+                input.AdvanceTo(buffer.Start);
                 return (preamble, refusal);
             }
 

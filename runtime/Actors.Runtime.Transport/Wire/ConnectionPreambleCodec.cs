@@ -50,8 +50,8 @@ public static class ConnectionPreambleCodec
             throw new ArgumentException($"The preamble takes {size} bytes; at most {MaxPayloadBytes} are allowed.", nameof(preamble));
         }
 
-        var span = output.GetSpan(HeaderBytes + size);
-        var writer = StartMessage(span, size);
+        var span = output.GetSpan(HeaderBytes + (int)size);
+        var writer = StartMessage(span, (int)size);
         writer.WriteByte(PreambleKind);
         writer.WriteByte((byte)preamble.Role);
         writer.WriteByte(presence);
@@ -79,7 +79,7 @@ public static class ConnectionPreambleCodec
             reason = reason[..MaxRefusalReasonLength];
         }
 
-        var size = 1 + WireEncoding.StringSize(reason);
+        var size = 1 + (int)WireEncoding.StringSize(reason);
         var span = output.GetSpan(HeaderBytes + size);
         var writer = StartMessage(span, size);
         writer.WriteByte(RefusalKind);
@@ -133,7 +133,14 @@ public static class ConnectionPreambleCodec
         }
 
         var payload = buffer.Slice(HeaderBytes, size);
-        var reader = new WireReader(payload);
+        Span<byte> copy = stackalloc byte[MaxPayloadBytes];
+        var bytes = payload.IsSingleSegment ? payload.FirstSpan : copy[..size];
+        if (!payload.IsSingleSegment)
+        {
+            payload.CopyTo(copy);
+        }
+
+        var reader = new WireReader(bytes);
         var kind = reader.ReadByte();
         if (kind == RefusalKind)
         {

@@ -9,7 +9,6 @@ namespace Actors.Transport;
 /// however many distinct values pass. Readers on several connections may race; the worst case is a missed hit.
 /// </remarks>
 internal sealed class WireInternTable<T>
-    where T : class
 {
     private readonly Entry?[] _entries;
     private readonly int _maxKeyBytes;

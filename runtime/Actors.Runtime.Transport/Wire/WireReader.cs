@@ -1,34 +1,56 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Actors.Transport;
 
 /// <summary>
-/// Reads the binary encoding from one complete frame payload (one or several segments). Every shortfall or
-/// malformed value throws <see cref="WireProtocolException"/>; nothing reads past the payload.
+/// Reads the binary encoding from one complete payload held in a span. Every shortfall or malformed value throws
+/// <see cref="WireProtocolException"/>; nothing reads past the payload.
 /// </summary>
+/// <remarks>
+/// For a large payload spread over several pipe segments the span may hold only its first part (see
+/// <see cref="WireReader(ReadOnlySpan{byte}, ReadOnlySequence{byte})"/>): the body, which comes last, is then copied
+/// straight from the segments, so big bodies are copied once. An envelope longer than that first part throws
+/// <see cref="PrefixExhaustedException"/>, and the caller retries with the whole payload in one span.
+/// </remarks>
 internal ref struct WireReader
 {
-    private const int StackCopyLimit = 256;
-    private SequenceReader<byte> _reader;
+    private readonly ReadOnlySpan<byte> _span;
+    private readonly ReadOnlySequence<byte> _payload;
+    private readonly int _length;
+    private int _position;
 
-    public WireReader(ReadOnlySequence<byte> payload)
+    /// <summary>Reads a payload held whole in <paramref name="payload"/>.</summary>
+    public WireReader(ReadOnlySpan<byte> payload)
     {
-        _reader = new SequenceReader<byte>(payload);
+        _span = payload;
+        _payload = default;
+        _length = payload.Length;
+        _position = 0;
     }
 
-    /// <summary>Bytes not read yet.</summary>
-    public readonly long Remaining => _reader.Remaining;
+    /// <summary>Reads <paramref name="payload"/> through <paramref name="prefix"/>, a copy of its first bytes.</summary>
+    public WireReader(ReadOnlySpan<byte> prefix, ReadOnlySequence<byte> payload)
+    {
+        _span = prefix;
+        _payload = payload;
+        _length = checked((int)payload.Length);
+        _position = 0;
+    }
 
-    public byte ReadByte() => _reader.TryRead(out var value) ? value : throw Truncated(1);
+    /// <summary>Bytes of the payload not read yet.</summary>
+    public readonly int Remaining => _length - _position;
 
-    public ushort ReadUInt16() => _reader.TryReadLittleEndian(out short value) ? (ushort)value : throw Truncated(2);
+    public byte ReadByte() => Take(1)[0];
 
-    public uint ReadUInt32() => _reader.TryReadLittleEndian(out int value) ? (uint)value : throw Truncated(4);
+    public ushort ReadUInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Take(2));
 
-    public int ReadInt32() => _reader.TryReadLittleEndian(out int value) ? value : throw Truncated(4);
+    public uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
 
-    public long ReadInt64() => _reader.TryReadLittleEndian(out long value) ? value : throw Truncated(8);
+    public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+    public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 
     public uint ReadVarUInt32()
     {
@@ -51,14 +73,13 @@ internal ref struct WireReader
         throw new WireProtocolException("A variable-length integer in the frame is longer than 5 bytes.");
     }
 
-    /// <summary>Reads a length (of a string, body or array) and checks the frame holds at least that many bytes.</summary>
+    /// <summary>Reads a length or count and checks the payload can hold that many items of the given minimum size.</summary>
     public int ReadLength(int minimumBytesPerItem = 1)
     {
         var length = ReadVarUInt32();
-        if ((long)length * minimumBytesPerItem > _reader.Remaining)
+        if ((long)length * minimumBytesPerItem > Remaining)
         {
-            throw new WireProtocolException(
-                $"A length of {length} in the frame runs past its end ({_reader.Remaining} bytes remain).");
+            throw new WireProtocolException($"A length of {length} in the frame runs past its end ({Remaining} bytes remain).");
         }
 
         return (int)length;
@@ -66,110 +87,12 @@ internal ref struct WireReader
 
     public string ReadString(WireInternTable<string>? cache)
     {
-        var length = ReadLength();
-        if (length == 0)
+        var utf8 = Take(ReadLength());
+        if (utf8.IsEmpty)
         {
             return string.Empty;
         }
 
-        var unread = _reader.UnreadSpan;
-        string value;
-        if (unread.Length >= length)
-        {
-            value = Decode(unread[..length], cache);
-        }
-        else if (length <= StackCopyLimit)
-        {
-            Span<byte> copy = stackalloc byte[StackCopyLimit];
-            _reader.TryCopyTo(copy[..length]);
-            value = Decode(copy[..length], cache);
-        }
-        else
-        {
-            var rented = ArrayPool<byte>.Shared.Rent(length);
-            try
-            {
-                _reader.TryCopyTo(rented.AsSpan(0, length));
-                value = Decode(rented.AsSpan(0, length), cache);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-
-        _reader.Advance(length);
-        return value;
-    }
-
-    public GrainId ReadGrainId(WireInternTable<string> typeCache)
-    {
-        var type = ReadString(typeCache);
-        var key = ReadString(null);
-        if (type.Length == 0)
-        {
-            // No grain type is empty, so an empty type encodes the default id (for example in a call chain).
-            return key.Length == 0 ? default : throw new WireProtocolException("The frame holds a grain id with a key but no type.");
-        }
-
-        try
-        {
-            return new GrainId(new GrainType(type), key);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new WireProtocolException($"The frame holds an invalid grain type '{type}'.", ex);
-        }
-    }
-
-    public SiloAddress ReadSiloAddress(WireInternTable<SiloAddress>? cache)
-    {
-        if (!_reader.TryPeek(out var family))
-        {
-            throw Truncated(1);
-        }
-
-        var size = family switch
-        {
-            WireEncoding.IPv4 => 1 + 4 + 2 + 8,
-            WireEncoding.IPv6 => 1 + 16 + 4 + 2 + 8,
-            _ => throw new WireProtocolException($"The frame holds a silo address of unknown address family {family}."),
-        };
-
-        Span<byte> bytes = stackalloc byte[1 + 16 + 4 + 2 + 8];
-        if (!_reader.TryCopyTo(bytes[..size]))
-        {
-            throw Truncated(size);
-        }
-
-        _reader.Advance(size);
-        return cache is null ? WireEncoding.DecodeSiloAddress(bytes[..size]) : cache.GetOrAdd(bytes[..size]);
-    }
-
-    public Guid ReadGuid()
-    {
-        Span<byte> bytes = stackalloc byte[WireEncoding.GuidBytes];
-        if (!_reader.TryCopyTo(bytes))
-        {
-            throw Truncated(WireEncoding.GuidBytes);
-        }
-
-        _reader.Advance(WireEncoding.GuidBytes);
-        return new Guid(bytes);
-    }
-
-    /// <summary>Reads a length-prefixed byte string into a new array: it must outlive the pipe buffer it came from.</summary>
-    public byte[] ReadBytes()
-    {
-        var length = ReadLength();
-        var bytes = GC.AllocateUninitializedArray<byte>(length);
-        _reader.TryCopyTo(bytes);
-        _reader.Advance(length);
-        return bytes;
-    }
-
-    private static string Decode(ReadOnlySpan<byte> utf8, WireInternTable<string>? cache)
-    {
         try
         {
             return cache is null ? WireEncoding.StrictUtf8.GetString(utf8) : cache.GetOrAdd(utf8);
@@ -180,6 +103,103 @@ internal ref struct WireReader
         }
     }
 
-    private readonly WireProtocolException Truncated(int wanted) =>
-        new($"The frame ends early: {wanted} more bytes expected, {_reader.Remaining} remain.");
+    /// <summary>Reads a grain id (type string, key string); through <paramref name="cache"/> keyed by its encoded bytes.</summary>
+    public GrainId ReadGrainId(WireInternTable<GrainId>? cache, WireInternTable<string>? names)
+    {
+        var start = _position;
+        var typeBytes = ReadLength();
+        Take(typeBytes);
+        var keyBytes = ReadLength();
+        Take(keyBytes);
+        if (typeBytes == 0)
+        {
+            // No grain type is empty, so an empty type encodes the default id (for example in a call chain).
+            return keyBytes == 0 ? default : throw new WireProtocolException("The frame holds a grain id with a key but no type.");
+        }
+
+        var encoded = _span[start.._position];
+        return cache is null ? DecodeGrainId(encoded, names) : cache.GetOrAdd(encoded);
+    }
+
+    public SiloAddress ReadSiloAddress(WireInternTable<SiloAddress>? cache)
+    {
+        var family = Remaining > 0 && _position < _span.Length ? _span[_position] : ReadByte();
+        var size = family switch
+        {
+            WireEncoding.IPv4 => WireEncoding.IPv4SiloBytes,
+            WireEncoding.IPv6 => WireEncoding.IPv6SiloBytes,
+            _ => throw new WireProtocolException($"The frame holds a silo address of unknown address family {family}."),
+        };
+
+        var encoded = Take(size);
+        return cache is null ? WireEncoding.DecodeSiloAddress(encoded) : cache.GetOrAdd(encoded);
+    }
+
+    public Guid ReadGuid() => new(Take(WireEncoding.GuidBytes));
+
+    /// <summary>Reads a length-prefixed byte string into a new array: it must outlive the pipe buffer it came from.</summary>
+    public byte[] ReadBytes()
+    {
+        var length = ReadLength();
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        if (_span.Length - _position >= length)
+        {
+            _span.Slice(_position, length).CopyTo(bytes);
+        }
+        else
+        {
+            // Beyond the copied first part (only ever the body of a big frame): copy it from the segments directly.
+            _payload.Slice(_position, length).CopyTo(bytes);
+        }
+
+        _position += length;
+        return bytes;
+    }
+
+    /// <summary>Decodes a grain id from exactly its encoded bytes (the grain id cache's factory).</summary>
+    public static GrainId DecodeGrainId(ReadOnlySpan<byte> encoded, WireInternTable<string>? names)
+    {
+        var reader = new WireReader(encoded);
+        var type = reader.ReadString(names);
+        var key = reader.ReadString(null);
+        try
+        {
+            return new GrainId(new GrainType(type), key);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new WireProtocolException($"The frame holds an invalid grain type '{type}'.", ex);
+        }
+    }
+
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if ((uint)count > (uint)(_span.Length - _position))
+        {
+            ThrowShort(count);
+        }
+
+        var bytes = _span.Slice(_position, count);
+        _position += count;
+        return bytes;
+    }
+
+    private readonly void ThrowShort(int count)
+    {
+        if (count <= Remaining)
+        {
+            throw new PrefixExhaustedException();
+        }
+
+        throw new WireProtocolException($"The frame ends early: {count} more bytes expected, {Remaining} remain.");
+    }
+
+    /// <summary>The envelope reaches past the copied first part of a large payload: read it again from a whole copy.</summary>
+    internal sealed class PrefixExhaustedException : Exception
+    {
+        public PrefixExhaustedException()
+            : base("The envelope is longer than the part of the payload that was copied.")
+        {
+        }
+    }
 }

@@ -61,17 +61,22 @@ internal ref struct WireSpanWriter
 
     public void WriteString(string value)
     {
-        var bytes = Encoding.UTF8.GetByteCount(value);
-        WriteVarUInt32((uint)bytes);
+        if (value.Length <= WireEncoding.OneByteLengthChars)
+        {
+            // Short strings (names, keys, ids) in one pass: encode, then fill in the one-byte length in front.
+            var lengthAt = _position++;
+            var written = Encoding.UTF8.GetBytes(value, _span[_position..]);
+            _span[lengthAt] = (byte)written;
+            _position += written;
+            return;
+        }
+
+        WriteVarUInt32((uint)Encoding.UTF8.GetByteCount(value));
         _position += Encoding.UTF8.GetBytes(value, _span[_position..]);
     }
 
-    public void WriteBytes(ReadOnlySpan<byte> value)
-    {
-        WriteVarUInt32((uint)value.Length);
-        value.CopyTo(_span[_position..]);
-        _position += value.Length;
-    }
+    /// <summary>Overwrites 4 bytes at <paramref name="offset"/> (the frame's length prefix, known only at the end).</summary>
+    public readonly void PatchUInt32(int offset, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(_span[offset..], value);
 
     public void WriteGrainId(GrainId id)
     {

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Actors.Runtime.Membership;
 
 /// <summary>
-/// Holds the current membership view and moves it forward: a snapshot replaces the view only if its table
-/// version is newer, and listeners hear every change in version order.
+/// Holds the current membership view and moves it forward: a snapshot with a newer table version replaces the
+/// view and listeners hear of it, in version order; one with the same version (heartbeats only) refreshes the
+/// rows' times and activation counts without telling listeners.
 /// </summary>
 internal sealed partial class ClusterMembershipService(IServiceProvider services, ILogger<ClusterMembershipService> logger) : IClusterMembershipService
 {
@@ -24,9 +25,15 @@ internal sealed partial class ClusterMembershipService(IServiceProvider services
         lock (_updateLock)
         {
             var previous = _current;
-            if (snapshot.Version <= previous.Version)
+            if (snapshot.Version < previous.Version)
             {
                 return previous;
+            }
+
+            if (snapshot.Version == previous.Version)
+            {
+                // Heartbeats change rows without a new version: adopt their times and activation counts quietly.
+                return _current = new MembershipView(snapshot.Version, snapshot.Rows.Select(r => r.Entry));
             }
 
             var next = new MembershipView(snapshot.Version, snapshot.Rows.Select(r => r.Entry));
