@@ -3,6 +3,7 @@
 #
 #   bash scripts/postgres.sh start    install PostgreSQL if missing, start a fresh cluster, print its connection string
 #   bash scripts/postgres.sh stop     stop the server `start` started and delete its data
+#   bash scripts/postgres.sh restart  stop and start the server `start` started, keeping its data (outage tests)
 #   bash scripts/postgres.sh status   say whether a server answers and whether this script owns it
 #
 # Environment:
@@ -183,6 +184,18 @@ cmd_stop() {
   log "removed $STATE"
 }
 
+cmd_restart() {
+  local pid data
+  pid="$(owned_pid)" || die "no server started by this script runs on $HOST:$PORT; nothing to restart."
+  data="$(cat "$STATE/data-dir")"
+  BINDIR="$(find_bindir)"
+  log "restarting PostgreSQL (pid $pid, data in $data)"
+  as_postgres "$BINDIR/pg_ctl" -D "$data" -l "$STATE/postgres.log" -m fast -w -t 60 restart >/dev/null
+  head -n 1 "$data/postmaster.pid" >"$STATE/server.pid"
+  wait_until_ready
+  log "restarted PostgreSQL (pid $(cat "$STATE/server.pid")) on $HOST:$PORT"
+}
+
 cmd_status() {
   local pid
   ensure_installed
@@ -202,9 +215,10 @@ cmd_status() {
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  restart) cmd_restart ;;
   status) cmd_status ;;
   *)
-    printf 'usage: %s start|stop|status\n' "$0" >&2
+    printf 'usage: %s start|stop|restart|status\n' "$0" >&2
     exit 2
     ;;
 esac

@@ -1,24 +1,46 @@
 using System.Globalization;
+using Actors.Benchmarks.CrossSilo;
 using Actors.Benchmarks.InSilo;
 
-// Usage: dotnet run -c Release --project bench/Actors.Benchmarks -- [in-silo] [--seconds N] [--rounds N]
-// Every load loop is bounded in time (and the harness also in calls); everything runs in this process on loopback.
+// Usage: dotnet run -c Release --project bench/Actors.Benchmarks -- [in-silo|cross-silo] [--seconds N] [--rounds N] [--failover N]
+// Every load loop is bounded in time (and the harness also in calls); everything talks to loopback only.
+//   in-silo     one silo in this process (defaults: 2 s rounds, 5 rounds)
+//   cross-silo  real silo processes on PostgreSQL, driven through the cluster client (defaults: 3 s rounds, 3 rounds,
+//               5 failover samples; --failover 0 skips failover)
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "in-silo";
-var seconds = Option("--seconds", 2);
-var rounds = (int)Option("--rounds", 5);
+var crossSilo = scenario == "cross-silo";
+var seconds = Option("--seconds") ?? (crossSilo ? 3 : 2);
+var rounds = Math.Clamp((int)(Option("--rounds") ?? (crossSilo ? 3 : 5)), 1, 21);
+var failoverSamples = Math.Clamp((int)(Option("--failover") ?? 5), 0, 21);
 var roundDuration = TimeSpan.FromSeconds(Math.Clamp(seconds, 0.5, 60));
+
+// The cross-silo run is bounded as a whole, and Ctrl+C cancels it instead of ending the process, so the processes
+// it started are killed and its database dropped on the way out.
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+if (crossSilo)
+{
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        cancel.Cancel();
+    };
+}
 
 var summary = scenario switch
 {
-    "in-silo" => await InSiloBenchmark.RunAsync(roundDuration, Math.Clamp(rounds, 1, 21)),
-    _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Known: in-silo."),
+    "in-silo" => await InSiloBenchmark.RunAsync(roundDuration, rounds),
+    "cross-silo" => await CrossSiloBenchmark.RunAsync(roundDuration, rounds, failoverSamples, cancel.Token),
+
+    // Internal: the other end of the cross-silo benchmark's raw TCP baseline, started by it as a child process.
+    TcpEchoBaseline.ServerScenario => await TcpEchoBaseline.RunServerAsync((int)(Option("--port") ?? throw new ArgumentException("--port is required."))),
+    _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Known: in-silo, cross-silo."),
 };
 
 // The figures are the last line, for scripts and CI logs.
 Console.WriteLine(summary);
 
-double Option(string name, double fallback)
+double? Option(string name)
 {
     var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : null;
 }

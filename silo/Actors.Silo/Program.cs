@@ -12,10 +12,12 @@ try
     app.UseStatusCodePages();
     app.MapSiloEndpoints();
 
+    // Resolved before the run: the host disposes its services when it stops.
+    var termination = app.Services.GetRequiredService<SiloTermination>();
     await app.RunAsync();
 
     // A silo the cluster declared dead stopped itself: say so to whoever supervises the process.
-    return app.Services.GetRequiredService<SiloTermination>().FatalReason is null ? 0 : SiloTermination.FatalExitCode;
+    return termination.FatalReason is null ? 0 : SiloTermination.FatalExitCode;
 }
 catch (Exception ex) when (StartupErrors.IsConfigurationError(ex))
 {

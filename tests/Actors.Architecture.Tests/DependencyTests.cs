@@ -4,17 +4,19 @@ namespace Actors.Architecture.Tests;
 
 /// <summary>
 /// Dependencies point one way: runtime ◄ grain-interfaces ◄ grains ◄ silo; the runtime knows nothing of jobs,
-/// grains or Docker; the client never sees grain implementations. Checked on what the assemblies really reference.
+/// grains or Docker; the client never sees grain implementations (it shares only the abstractions and the wire
+/// layer, Actors.Runtime.Transport, with the silos). Checked on what the assemblies really reference.
 /// </summary>
 public sealed class DependencyTests
 {
     [Theory]
     [InlineData("Actors.Runtime.Abstractions", new string[0])]
-    [InlineData("Actors.Runtime", new[] { "Actors.Runtime.Abstractions" })]
+    [InlineData("Actors.Runtime.Transport", new[] { "Actors.Runtime.Abstractions" })]
+    [InlineData("Actors.Runtime", new[] { "Actors.Runtime.Abstractions", "Actors.Runtime.Transport" })]
     [InlineData("Actors.Runtime.PostgreSql", new[] { "Actors.Runtime", "Actors.Runtime.Abstractions" })]
     [InlineData("Actors.GrainInterfaces", new[] { "Actors.Runtime.Abstractions" })]
     [InlineData("Actors.Grains", new[] { "Actors.GrainInterfaces", "Actors.Runtime", "Actors.Runtime.Abstractions" })]
-    [InlineData("Actors.Client", new[] { "Actors.GrainInterfaces", "Actors.Runtime.Abstractions" })]
+    [InlineData("Actors.Client", new[] { "Actors.GrainInterfaces", "Actors.Runtime.Abstractions", "Actors.Runtime.Transport" })]
     public void Assembly_ReferencesOnlyWhatItsLayerMay(string assemblyName, string[] allowed)
     {
         var references = Assembly.Load(assemblyName).GetReferencedAssemblies()
@@ -30,7 +32,7 @@ public sealed class DependencyTests
     [Fact]
     public void Runtime_KnowsNothingAboutJobsOrDocker()
     {
-        var runtimeTypes = new[] { "Actors.Runtime", "Actors.Runtime.Abstractions", "Actors.Runtime.PostgreSql" }
+        var runtimeTypes = new[] { "Actors.Runtime", "Actors.Runtime.Abstractions", "Actors.Runtime.Transport", "Actors.Runtime.PostgreSql" }
             .SelectMany(name => Assembly.Load(name).GetTypes())
             .Select(t => t.FullName ?? t.Name);
 

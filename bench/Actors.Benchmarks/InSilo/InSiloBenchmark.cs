@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Benchmarks.Grains.Measurement;
 using Actors.Benchmarks.Measurement;
 using Actors.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;

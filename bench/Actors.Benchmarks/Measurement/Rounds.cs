@@ -1,3 +1,5 @@
+using Actors.Benchmarks.Grains.Measurement;
+
 namespace Actors.Benchmarks.Measurement;
 
 /// <summary>

@@ -83,6 +83,14 @@ public static class PostgreSqlSiloBuilderExtensions
             var name = (string)serviceKey!;
             var options = sp.GetRequiredService<IOptionsMonitor<PostgreSqlOptions>>().Get(name);
             var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString) { Name = name };
+
+            // Npgsql's default pool of 100 per silo would let three busy silos exhaust PostgreSQL's default
+            // max_connections (100); a silo rarely needs more than a few dozen. An explicit setting wins.
+            if (!new NpgsqlConnectionStringBuilder(options.ConnectionString).ContainsKey("Maximum Pool Size")
+                && !options.ConnectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+            {
+                dataSource.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
+            }
             if (sp.GetService<ILoggerFactory>() is { } loggerFactory)
             {
                 dataSource.UseLoggerFactory(loggerFactory);
@@ -91,6 +99,9 @@ public static class PostgreSqlSiloBuilderExtensions
             return dataSource.Build();
         });
     }
+
+    /// <summary>The connection pool bound of a silo when the connection string sets none.</summary>
+    public const int DefaultMaxPoolSize = 20;
 
     private static PostgreSqlGrainStorage CreateGrainStorage(IServiceProvider services, string databaseKey) =>
         new(services.GetRequiredKeyedService<NpgsqlDataSource>(databaseKey),

@@ -17,7 +17,10 @@ namespace Actors.Transport;
 /// </para>
 /// <para>
 /// Receiving: one read loop decodes frames and calls the message handler inline, one message at a time in arrival
-/// order; the handler must be quick (hand work off) and must not block, or it stalls this connection.
+/// order; the handler must be quick (hand work off) and must not block, or it stalls this connection. It may call
+/// <see cref="TrySend"/> or <see cref="Close"/>, but must not wait for <see cref="DisposeAsync"/> or
+/// <see cref="Completion"/> (they wait for the read loop, which is running the handler). A handler that throws is
+/// logged; the connection carries on.
 /// </para>
 /// <para>
 /// Closing (by <see cref="Close"/>, a protocol or socket error, or the peer): every message accepted but not written

@@ -162,7 +162,7 @@ public sealed partial class FramedConnectionListener : IAsyncDisposable
             {
                 return;
             }
-            catch (SocketException ex)
+            catch (Exception ex)
             {
                 // For example out of file descriptors: pause so a persistent failure does not spin, then go on.
                 Log.AcceptFailed(_logger, LocalEndPoint, ex);
@@ -217,7 +217,7 @@ public sealed partial class FramedConnectionListener : IAsyncDisposable
                 Log.Refused(_logger, remote, pipe.RemoteEndPoint, refusal);
                 ConnectionPreambleCodec.WriteRefusal(refusal, pipe.Output);
                 await pipe.Output.FlushAsync(timeout.Token).ConfigureAwait(false);
-                await pipe.DisposeAsync(new ConnectionRefusedException(pipe.RemoteEndPoint, refusal, refusedByRemote: false)).ConfigureAwait(false);
+                await pipe.DisposeAsync(new ConnectionClosedException($"Refused during the handshake: {refusal}")).ConfigureAwait(false);
                 return;
             }
 

@@ -75,7 +75,7 @@ public sealed partial class OutboundConnection : IAsyncDisposable
         _ = Task.Run(RunAsync);
     }
 
-    /// <summary>Raised (on the connecting task) when a connection is established, before queued messages flow on it.</summary>
+    /// <summary>Raised (on the connecting task) when a connection is established; queued messages may already be flowing on it.</summary>
     public event Action<FramedConnection>? Connected;
 
     /// <summary>Raised when an established connection is lost; its <see cref="FramedConnection.CloseReason"/> says why.</summary>
@@ -144,6 +144,25 @@ public sealed partial class OutboundConnection : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         Volatile.Read(ref _current)?.Close(reason);
+    }
+
+    /// <summary>
+    /// Takes no more messages, sends those already queued, then closes: a graceful end for a sender that stops.
+    /// Whatever is still queued after <paramref name="timeout"/> goes to the undelivered callback.
+    /// </summary>
+    public async Task CloseGracefullyAsync(TimeSpan timeout)
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            await Completion.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Abandoned below.
+        }
+
+        await DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Abandons the connection (if still in use) and waits until queued messages were handed over.</summary>

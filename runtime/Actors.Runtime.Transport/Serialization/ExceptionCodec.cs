@@ -40,7 +40,8 @@ public static class ExceptionCodec
     {
         var type = exception.GetType();
         writer.WriteStartObject();
-        writer.WriteString("type", type.FullName + ", " + type.Assembly.GetName().Name);
+        // A relayed remote exception keeps naming its original type, hop after hop.
+        writer.WriteString("type", exception is RemoteGrainException { OriginalType: { } original } ? original : type.FullName + ", " + type.Assembly.GetName().Name);
         writer.WriteString("message", exception is RemoteGrainException { OriginalType: not null } remote ? RemoteMessage(remote) : exception.Message);
         if (exception.StackTrace is { } stack)
         {

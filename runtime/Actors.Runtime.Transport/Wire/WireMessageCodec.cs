@@ -28,7 +28,7 @@ public static partial class WireMessageCodec
     // Decoding them once and sharing the result saves the UTF-8 decoding, the allocations and (for grain ids) the
     // stable hash. Keys longer than the limits are decoded every time.
     private static readonly WireInternTable<string> Names = new(1024, 256, static bytes => WireEncoding.StrictUtf8.GetString(bytes));
-    private static readonly WireInternTable<GrainId> GrainIds = new(4096, 256, static bytes => WireReader.DecodeGrainId(bytes, Names));
+    private static readonly WireInternTable<GrainId> GrainIds = new(2048, 128, static bytes => WireReader.DecodeGrainId(bytes, Names));
     private static readonly WireInternTable<SiloAddress> Silos = new(128, WireEncoding.IPv6SiloBytes, WireEncoding.DecodeSiloAddress);
 
     /// <summary>Writes one whole frame (length prefix and payload) for <paramref name="message"/>.</summary>

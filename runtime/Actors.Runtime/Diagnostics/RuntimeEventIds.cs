@@ -64,4 +64,8 @@ internal static class RuntimeEventIds
     public const int RemoteMessageMalformed = 1708;
     public const int GatewayClientConnected = 1709;
     public const int GatewayClientDisconnected = 1710;
+    public const int GatewayStarted = 1711;
+    public const int GatewayDraining = 1712;
+    public const int GatewayDrainIncomplete = 1713;
+    public const int GatewayMessageMalformed = 1714;
 }

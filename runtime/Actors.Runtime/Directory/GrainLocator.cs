@@ -18,7 +18,8 @@ internal sealed partial class GrainLocator(
 {
     // A plain bound instead of an LRU: when full the cache starts over, and lookups refill what is in use.
     private const int MaxCachedEntries = 200_000;
-    private const int MaxRegistrationAttempts = 16;
+    private const int MaxRegistrationAttempts = 100;
+    private static readonly TimeSpan HandBackPollPeriod = TimeSpan.FromMilliseconds(100);
 
     private readonly IGrainDirectory _directory = directory;
     private readonly IClusterMembershipService _membership = membership;
@@ -87,6 +88,15 @@ internal sealed partial class GrainLocator(
             if (winner.Silo.Equals(_local) || !_membership.CurrentView.IsAliveOrUnknown(winner.Silo))
             {
                 previous = winner;
+                continue;
+            }
+
+            // A stopping silo is handing its grains back: its entry goes once that activation has deactivated.
+            // Waiting for that (the requests stay queued here) keeps one activation and avoids forwarding the
+            // requests back to a silo that would only forward them here again.
+            if (_membership.CurrentView.GetStatus(winner.Silo) == SiloStatus.ShuttingDown && attempt < MaxRegistrationAttempts - 1)
+            {
+                await Task.Delay(HandBackPollPeriod, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

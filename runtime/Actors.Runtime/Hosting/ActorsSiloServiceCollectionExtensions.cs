@@ -11,6 +11,7 @@ using Actors.Runtime.Hosting;
 using Actors.Runtime.Membership;
 using Actors.Runtime.Messaging;
 using Actors.Runtime.Networking;
+using Actors.Runtime.Networking.Gateway;
 using Actors.Runtime.Placement;
 using Actors.Runtime.Reminders;
 using Actors.Runtime.Serialization;
@@ -110,8 +111,14 @@ public static class ActorsSiloServiceCollectionExtensions
         services.TryAddSingleton<SiloConnections>();
         services.TryAddSingleton<IRemoteMessageSender>(static sp => sp.GetRequiredService<SiloConnections>());
         services.TryAddSingleton<ISiloProber>(static sp => sp.GetRequiredService<SiloConnections>());
+        services.TryAddSingleton<IMembershipGossip>(static sp => sp.GetRequiredService<SiloConnections>());
+        services.TryAddSingleton<IReminderChangeNotifier>(static sp => sp.GetRequiredService<SiloConnections>());
         services.AddSingleton<IMembershipListener>(static sp => sp.GetRequiredService<SiloConnections>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<SiloConnections>());
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.TryAddSingleton<ClientGateway>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static sp => sp.GetRequiredService<ClientGateway>());
 
         services.TryAddSingleton<InMemoryGrainStore>();
         services.TryAddSingleton<InMemoryGrainStorage>();

@@ -20,6 +20,7 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
     private readonly IRuntimeStatistics _statistics;
     private readonly ISiloProber _prober;
     private readonly ISiloFatalErrorHandler _fatal;
+    private readonly IMembershipGossip _gossip;
     private readonly TimeProvider _time;
     private readonly ClusterMembershipOptions _options;
     private readonly ILogger<MembershipAgent> _logger;
@@ -37,6 +38,7 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
         IRuntimeStatistics statistics,
         ISiloProber prober,
         ISiloFatalErrorHandler fatal,
+        IMembershipGossip gossip,
         TimeProvider time,
         IOptions<ClusterMembershipOptions> options,
         ILogger<MembershipAgent> logger)
@@ -48,6 +50,7 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
         _statistics = statistics;
         _prober = prober;
         _fatal = fatal;
+        _gossip = gossip;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -91,6 +94,15 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
         }
     }
 
+    /// <summary>Another silo changed the table: read it now (see <see cref="IMembershipGossip"/>).</summary>
+    public void OnGossip()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _ = RefreshOnGossipAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopLoopsAsync().ConfigureAwait(false);
@@ -121,6 +133,7 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
             var snapshot = await _table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
             if (await _table.InsertRowAsync(me, snapshot.Version, cancellationToken).ConfigureAwait(false))
             {
+                _gossip.Announce(_membership.CurrentView);
                 break;
             }
         }
@@ -150,6 +163,10 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
         if (_membership.CurrentView.GetStatus(Me) is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown)
         {
             await ChangeMyStatusAsync(SiloStatus.Dead, cancellationToken).ConfigureAwait(false);
+
+            // Peers learn of the leave by gossip, at the latest at their next table read; until then they may still
+            // send here, and this silo (its network still open) forwards those calls to where the grains are now.
+            await Task.Delay(_options.TableRefreshPeriod, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -251,7 +268,11 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
 
             if (await _table.UpdateRowAsync(change.Row.Entry, change.Row.ETag, snapshot.Version, cancellationToken).ConfigureAwait(false))
             {
+                var before = _membership.CurrentView;
                 _membership.Update(await _table.ReadAllAsync(cancellationToken).ConfigureAwait(false));
+
+                // The silos alive before the change hear of it (a silo just declared dead learns it by itself).
+                _gossip.Announce(before);
                 return change.Description;
             }
         }
@@ -260,6 +281,21 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         await _table.UpdateIAmAliveAsync(Me, _time.GetUtcNow(), _statistics.ActivationCount, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RefreshOnGossipAsync()
+    {
+        try
+        {
+            await RefreshAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.TableFailed(_logger, nameof(OnGossip), ex);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task RefreshAsync(CancellationToken cancellationToken) =>

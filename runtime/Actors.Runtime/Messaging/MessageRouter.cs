@@ -76,6 +76,24 @@ internal sealed partial class MessageRouter(
         DeliverLocally(message);
     }
 
+    /// <summary>
+    /// Routes again a request of this silo that never left it (its connection to <paramref name="unreachable"/> was
+    /// abandoned before the request was written), so it cannot have run: safe to send where the grain is now.
+    /// </summary>
+    public void RetryUndelivered(Message message, SiloAddress unreachable, Exception reason)
+    {
+        _locator.InvalidateIfAt(message.TargetGrain, unreachable);
+        message.TargetSilo = null;
+        message.ForwardCount++;
+        if (message.ForwardCount > MaxForwardCount)
+        {
+            Undeliverable(message, reason);
+            return;
+        }
+
+        _ = ResolveAndDeliverAsync(message, excludeLocal: false);
+    }
+
     /// <summary>Passes a request on to <paramref name="winner"/>, the activation that holds its grain (after a lost registration).</summary>
     public void Forward(Message message, GrainAddress winner)
     {
@@ -129,6 +147,8 @@ internal sealed partial class MessageRouter(
     /// <summary>Finds the grain's activation in the directory, or places a new one, and delivers there.</summary>
     private async Task ResolveAndDeliverAsync(Message message, bool excludeLocal)
     {
+        // A stopping silo's own entries are on their way out of the directory: never deliver here again.
+        excludeLocal |= _catalog.IsStopping;
         try
         {
             if (message.ForwardCount > MaxForwardCount)
@@ -195,7 +215,8 @@ internal sealed partial class MessageRouter(
     {
         if (!_membership.CurrentView.IsAliveOrUnknown(target))
         {
-            Undeliverable(message, new SiloUnavailableException($"Silo {target} is dead; {message.Request} to {message.TargetGrain} was not sent."));
+            // Not sent, so it cannot have run there: find where the grain is now.
+            RetryUndelivered(message, target, new SiloUnavailableException($"Silo {target} is dead; {message.Request} to {message.TargetGrain} was not sent."));
             return;
         }
 

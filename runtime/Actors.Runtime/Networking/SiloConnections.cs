@@ -5,9 +5,11 @@ using Actors.Runtime.Directory;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Membership;
 using Actors.Runtime.Messaging;
+using Actors.Runtime.Reminders;
 using Actors.Serialization;
 using Actors.Transport;
 using Actors.Transport.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +23,17 @@ namespace Actors.Runtime.Networking;
 /// pending on it fails at once with <see cref="SiloUnavailableException"/>.
 /// </summary>
 internal sealed partial class SiloConnections :
-    IRemoteMessageSender, ISiloProber, IMembershipListener, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+    IRemoteMessageSender, ISiloProber, IMembershipGossip, IReminderChangeNotifier, IMembershipListener, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
+    private const string MembershipChanged = "membership-changed";
+    private const string RemindersChanged = "reminders-changed";
+
+    // How long calls pending on a silo that left gracefully may still be answered (by the silos it forwarded them to).
+    private static readonly TimeSpan GracefulLeaveGrace = TimeSpan.FromSeconds(5);
+
+    // How long a stopping silo waits for its queued messages to be written.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
+
     private readonly ILocalSiloDetails _local;
     private readonly WireConversion _conversion;
     private readonly CallbackRegistry _callbacks;
@@ -32,6 +43,7 @@ internal sealed partial class SiloConnections :
     private readonly FramedConnectionOptions _connectionOptions;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<SiloConnections> _logger;
+    private readonly IServiceProvider _services;
     private readonly ConcurrentDictionary<SiloAddress, OutboundConnection> _outbound = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<bool>> _probes = new();
     private readonly ConnectionPreamble _preamble;
@@ -47,8 +59,10 @@ internal sealed partial class SiloConnections :
         GrainLocator locator,
         TimeProvider time,
         IOptions<MessagingOptions> options,
+        IServiceProvider services,
         ILoggerFactory loggerFactory)
     {
+        _services = services;
         _local = local;
         _conversion = conversion;
         _callbacks = callbacks;
@@ -102,6 +116,20 @@ internal sealed partial class SiloConnections :
         response.SendingSilo = Me;
         Send(caller, response);
     }
+
+    public void Announce(MembershipView view)
+    {
+        foreach (var entry in view.Entries)
+        {
+            if (entry.IsAlive && !entry.Silo.Equals(Me))
+            {
+                Send(entry.Silo, new WireMessage { Kind = WireMessageKind.SystemRequest, InterfaceName = MembershipChanged, SendingSilo = Me, TargetSilo = entry.Silo });
+            }
+        }
+    }
+
+    public void NotifyRemindersChanged(SiloAddress owner, GrainId grainId) =>
+        Send(owner, new WireMessage { Kind = WireMessageKind.SystemRequest, InterfaceName = RemindersChanged, TargetGrain = grainId, SendingSilo = Me, TargetSilo = owner });
 
     public async Task<bool> ProbeAsync(SiloAddress target, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -169,15 +197,39 @@ internal sealed partial class SiloConnections :
                 _ = connection.DisposeAsync().AsTask();
             }
 
-            var failed = 0;
-            _callbacks.FailWhere(
-                c => dead.Equals(c.Request.TargetSilo) && Interlocked.Increment(ref failed) > 0,
-                c => new SiloUnavailableException($"Silo {dead} hosting {c.Request.TargetGrain} is dead (membership v{current.Version}); {c.Request.Request} may not have run."));
-            if (failed > 0)
+            // A silo that left gracefully answered or forwarded what it received (forwarded calls are answered by
+            // their new silo); only calls still waiting after a grace period are failed. A crashed silo's are failed now.
+            // A graceful leave is the silo's own write: no votes against it and a fresh heartbeat (votes or a stale
+            // heartbeat declare crashed silos dead).
+            var leftGracefully = previous.Find(dead)?.Status == SiloStatus.ShuttingDown
+                || (entry.Suspicions.Count == 0 && _time.GetUtcNow() - entry.IAmAliveTime < GracefulLeaveGrace);
+            if (leftGracefully)
             {
-                Log.CallsFailed(_logger, failed, dead);
+                _ = FailPendingLaterAsync(dead, current.Version);
+            }
+            else
+            {
+                FailPending(dead, current.Version);
             }
         }
+    }
+
+    private void FailPending(SiloAddress dead, long version)
+    {
+        var failed = 0;
+        _callbacks.FailWhere(
+            c => dead.Equals(c.Request.TargetSilo) && Interlocked.Increment(ref failed) > 0,
+            c => new SiloUnavailableException($"Silo {dead} hosting {c.Request.TargetGrain} is dead (membership v{version}); {c.Request.Request} may not have run."));
+        if (failed > 0)
+        {
+            Log.CallsFailed(_logger, failed, dead);
+        }
+    }
+
+    private async Task FailPendingLaterAsync(SiloAddress dead, long version)
+    {
+        await Task.Delay(GracefulLeaveGrace, _time).ConfigureAwait(false);
+        FailPending(dead, version);
     }
 
     public async ValueTask DisposeAsync()
@@ -213,7 +265,13 @@ internal sealed partial class SiloConnections :
         return Task.CompletedTask;
     }
 
-    private Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+    /// <summary>Sends what is still queued (responses to the last calls this silo answered), then closes everything.</summary>
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopped = true;
+        await Task.WhenAll(_outbound.Values.Select(c => c.CloseGracefullyAsync(DrainTimeout))).ConfigureAwait(false);
+        await DisposeAsync().ConfigureAwait(false);
+    }
 
     private string? ValidateIncoming(ConnectionPreamble remote) =>
         remote.Role != ConnectionRole.Silo ? "This is a silo endpoint; clients connect to the gateway port."
@@ -270,7 +328,8 @@ internal sealed partial class SiloConnections :
             case WireMessageKind.Request when Me.Equals(wire.SendingSilo):
                 if (_callbacks.TryGet(wire.CorrelationId, out var completion))
                 {
-                    completion.Fail(error);
+                    // Never written to the network, so it did not run: route it again rather than fail it.
+                    _router.RetryUndelivered(completion.Request, wire.TargetSilo!, error);
                 }
 
                 break;
@@ -318,6 +377,12 @@ internal sealed partial class SiloConnections :
                 break;
             case WireMessageKind.IndirectPing:
                 _ = ProbeForAsync(connection, wire);
+                break;
+            case WireMessageKind.SystemRequest when wire.InterfaceName == MembershipChanged:
+                _services.GetRequiredService<MembershipAgent>().OnGossip();
+                break;
+            case WireMessageKind.SystemRequest when wire.InterfaceName == RemindersChanged:
+                _ = ReconcileRemindersAsync(wire.TargetGrain);
                 break;
             case WireMessageKind.IndirectPingResult:
                 if (_probes.TryGetValue(wire.CorrelationId, out var indirect))
@@ -406,6 +471,18 @@ internal sealed partial class SiloConnections :
             TargetSilo = wire.SendingSilo,
             Body = new[] { reachable ? (byte)1 : (byte)0 },
         });
+    }
+
+    private async Task ReconcileRemindersAsync(GrainId grainId)
+    {
+        try
+        {
+            await _services.GetRequiredService<LocalReminderService>().ReconcileGrainAsync(grainId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.Malformed(_logger, $"reminder change of {grainId}", ex.Message);
+        }
     }
 
     private void FailRequest(Message message, Exception error)

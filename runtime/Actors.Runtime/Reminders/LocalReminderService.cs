@@ -18,12 +18,14 @@ internal sealed partial class LocalReminderService(
     IReminderTable table,
     IGrainFactory grainFactory,
     IClusterMembershipService membership,
+    IReminderChangeNotifier notifier,
     ILocalSiloDetails local,
     TimeProvider time,
     IOptions<ReminderOptions> options,
     ILogger<LocalReminderService> logger) : IReminderRegistry, ILifecycleParticipant<ISiloLifecycle>, IMembershipListener, IDisposable
 {
     private readonly IClusterMembershipService _membership = membership;
+    private readonly IReminderChangeNotifier _notifier = notifier;
     private readonly SiloAddress _me = local.SiloAddress;
     private readonly IReminderTable _table = table;
     private readonly IGrainFactory _grainFactory = grainFactory;
@@ -66,6 +68,10 @@ internal sealed partial class LocalReminderService(
         {
             Schedule(entry);
         }
+        else
+        {
+            NotifyOwner(grainId);
+        }
 
         Log.Registered(_logger, reminderName, grainId, period);
         return entry;
@@ -79,6 +85,8 @@ internal sealed partial class LocalReminderService(
         {
             local.Dispose();
         }
+
+        NotifyOwner(grainId);
 
         Log.Unregistered(_logger, reminder.ReminderName, grainId);
     }
@@ -100,6 +108,40 @@ internal sealed partial class LocalReminderService(
         catch (Exception ex)
         {
             Log.TickFailed(_logger, entry.ReminderName, entry.GrainId, ex);
+        }
+    }
+
+    /// <summary>Another silo changed the reminders of <paramref name="grainId"/>, whose range this silo owns: follow the table now.</summary>
+    public async Task ReconcileGrainAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        await _reconcileLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stored = Owns(grainId) ? await _table.ReadGrainAsync(grainId, cancellationToken).ConfigureAwait(false) : [];
+            foreach (var entry in stored)
+            {
+                if (!_local.TryGetValue((entry.GrainId, entry.ReminderName), out var existing) || existing.Entry.ETag != entry.ETag)
+                {
+                    Schedule(entry);
+                }
+            }
+
+            foreach (var key in _local.Keys.Where(k => k.Item1 == grainId && !stored.Any(e => e.ReminderName == k.Item2)))
+            {
+                if (_local.TryRemove(key, out var gone))
+                {
+                    gone.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            _reconcileLock.Release();
         }
     }
 
@@ -163,6 +205,14 @@ internal sealed partial class LocalReminderService(
         }
 
         _reconcileLock.Dispose();
+    }
+
+    private void NotifyOwner(GrainId grainId)
+    {
+        if (_membership.CurrentView.Ring.Owner(grainId.UniformHash) is { } owner && !owner.Equals(_me))
+        {
+            _notifier.NotifyRemindersChanged(owner, grainId);
+        }
     }
 
     private bool Owns(GrainId grainId)

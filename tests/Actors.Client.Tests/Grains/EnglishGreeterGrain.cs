@@ -1,0 +1,6 @@
+namespace Actors.Client.Tests.Grains;
+
+public sealed class EnglishGreeterGrain : Grain, IGreeterGrain
+{
+    public Task<string> GreetAsync() => Task.FromResult("hello");
+}

@@ -1,0 +1,6 @@
+namespace Actors.Client.Tests.Grains;
+
+public sealed class GuidCompoundKeyGrain : Grain, IGuidCompoundKeyGrain
+{
+    public Task<string> GetKeyAsync() => Task.FromResult($"{this.GetPrimaryKey(out var extension):D}|{extension}");
+}

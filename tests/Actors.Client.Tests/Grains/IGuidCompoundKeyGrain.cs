@@ -1,0 +1,6 @@
+namespace Actors.Client.Tests.Grains;
+
+public interface IGuidCompoundKeyGrain : IGrainWithGuidCompoundKey
+{
+    Task<string> GetKeyAsync();
+}

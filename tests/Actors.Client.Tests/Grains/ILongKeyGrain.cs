@@ -1,0 +1,6 @@
+namespace Actors.Client.Tests.Grains;
+
+public interface ILongKeyGrain : IGrainWithIntegerKey
+{
+    Task<long> GetKeyAsync();
+}

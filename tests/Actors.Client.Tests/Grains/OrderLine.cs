@@ -1,0 +1,3 @@
+namespace Actors.Client.Tests.Grains;
+
+public sealed record OrderLine(string Sku, int Quantity);

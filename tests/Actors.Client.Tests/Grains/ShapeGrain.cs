@@ -1,0 +1,6 @@
+namespace Actors.Client.Tests.Grains;
+
+public sealed class ShapeGrain : Grain, IShapeGrain
+{
+    public Task<string> NameAsync() => Task.FromResult("shape");
+}

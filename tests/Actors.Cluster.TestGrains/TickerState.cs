@@ -1,0 +1,8 @@
+namespace Actors.Cluster.TestGrains;
+
+public sealed class TickerState
+{
+    public long Ticks { get; set; }
+
+    public string? LastSilo { get; set; }
+}
