@@ -22,7 +22,7 @@ namespace Actors.Client;
 /// </para>
 /// <para>Thread-safe. Dispose it to close its connections; calls still waiting then fail with <see cref="ObjectDisposedException"/>.</para>
 /// </remarks>
-public sealed class ClusterClient : IGrainFactory, IAsyncDisposable
+public sealed class ClusterClient : GrainFactoryBase, IAsyncDisposable
 {
     private readonly CallRegistry _calls;
     private readonly ClusterManifest _manifest = new();
@@ -86,36 +86,7 @@ public sealed class ClusterClient : IGrainFactory, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public TGrainInterface GetGrain<TGrainInterface>(string key, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithStringKey
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return Create<TGrainInterface>(key, grainClassNamePrefix);
-    }
-
-    /// <inheritdoc />
-    public TGrainInterface GetGrain<TGrainInterface>(Guid key, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithGuidKey =>
-        Create<TGrainInterface>(GrainKeyFormat.Format(key), grainClassNamePrefix);
-
-    /// <inheritdoc />
-    public TGrainInterface GetGrain<TGrainInterface>(long key, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithIntegerKey =>
-        Create<TGrainInterface>(GrainKeyFormat.Format(key), grainClassNamePrefix);
-
-    /// <inheritdoc />
-    public TGrainInterface GetGrain<TGrainInterface>(Guid key, string keyExtension, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithGuidCompoundKey =>
-        Create<TGrainInterface>(GrainKeyFormat.Format(key, keyExtension), grainClassNamePrefix);
-
-    /// <inheritdoc />
-    public TGrainInterface GetGrain<TGrainInterface>(long key, string keyExtension, string? grainClassNamePrefix = null)
-        where TGrainInterface : IGrainWithIntegerCompoundKey =>
-        Create<TGrainInterface>(GrainKeyFormat.Format(key, keyExtension), grainClassNamePrefix);
-
-    /// <inheritdoc />
-    public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
-        where TGrainInterface : IAddressable
+    public override TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
     {
         if (grainId.IsDefault)
         {
@@ -153,7 +124,8 @@ public sealed class ClusterClient : IGrainFactory, IAsyncDisposable
     /// <summary>The calls waiting for a response now.</summary>
     internal int PendingCallCount => _calls.Count;
 
-    private TGrainInterface Create<TGrainInterface>(string key, string? grainClassNamePrefix)
+    /// <inheritdoc />
+    protected override TGrainInterface CreateReference<TGrainInterface>(string key, string? grainClassNamePrefix)
     {
         var grainInterface = typeof(TGrainInterface);
         var grainType = _manifest.ResolveGrainType(grainInterface, _runtime.InterfaceName(grainInterface), grainClassNamePrefix);

@@ -110,6 +110,18 @@ internal sealed partial class SiloConnections :
         Send(target, wire);
     }
 
+    /// <summary>Answers <paramref name="request"/> of <paramref name="caller"/> with <paramref name="error"/>.</summary>
+    private void SendErrorResponse(SiloAddress caller, WireMessage request, Exception error) =>
+        SendResponse(caller, new WireMessage
+        {
+            Kind = WireMessageKind.ErrorResponse,
+            CorrelationId = request.CorrelationId,
+            TargetGrain = request.SendingGrain,
+            SendingGrain = request.TargetGrain,
+            TargetSilo = caller,
+            Body = GrainCallCodec.WriteError(error),
+        });
+
     /// <summary>Sends a response to the silo that made the call.</summary>
     public void SendResponse(SiloAddress caller, WireMessage response)
     {
@@ -334,15 +346,7 @@ internal sealed partial class SiloConnections :
 
                 break;
             case WireMessageKind.Request when wire.SendingSilo is { } caller:
-                SendResponse(caller, new WireMessage
-                {
-                    Kind = WireMessageKind.ErrorResponse,
-                    CorrelationId = wire.CorrelationId,
-                    TargetGrain = wire.SendingGrain,
-                    SendingGrain = wire.TargetGrain,
-                    TargetSilo = caller,
-                    Body = GrainCallCodec.WriteError(error),
-                });
+                SendErrorResponse(caller, wire, error);
                 break;
             case WireMessageKind.Ping or WireMessageKind.IndirectPing:
                 if (_probes.TryGetValue(wire.CorrelationId, out var probe))
@@ -408,15 +412,7 @@ internal sealed partial class SiloConnections :
         {
             if (wire.Kind == WireMessageKind.Request && wire.SendingSilo is { } caller)
             {
-                SendResponse(caller, new WireMessage
-                {
-                    Kind = WireMessageKind.ErrorResponse,
-                    CorrelationId = wire.CorrelationId,
-                    TargetGrain = wire.SendingGrain,
-                    SendingGrain = wire.TargetGrain,
-                    TargetSilo = caller,
-                    Body = GrainCallCodec.WriteError(ex),
-                });
+                SendErrorResponse(caller, wire, ex);
             }
             else
             {
