@@ -77,4 +77,13 @@ public sealed class PostgreSqlSiloBuilderExtensionsTests(PostgresDatabase databa
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM actors_schema_migrations");
         return (long)(await command.ExecuteScalarAsync(Token))!;
     }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Username=postgres", false)]
+    [InlineData("Host=127.0.0.1;Maximum Pool Size=7", true)]
+    [InlineData("Host=127.0.0.1;max pool size=7", true)]
+    [InlineData("Host=127.0.0.1;MaxPoolSize=7", true)]
+    [InlineData("Host=127.0.0.1;Minimum Pool Size=1", false)]
+    public void PoolBound_IsTheConnectionStringsOwn_OrTheSilosDefault(string connectionString, bool setsBound) =>
+        Assert.Equal(setsBound, PostgreSqlSiloBuilderExtensions.SetsMaxPoolSize(connectionString));
 }

@@ -86,8 +86,7 @@ public static class PostgreSqlSiloBuilderExtensions
 
             // Npgsql's default pool of 100 per silo would let three busy silos exhaust PostgreSQL's default
             // max_connections (100); a silo rarely needs more than a few dozen. An explicit setting wins.
-            if (!new NpgsqlConnectionStringBuilder(options.ConnectionString).ContainsKey("Maximum Pool Size")
-                && !options.ConnectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+            if (!SetsMaxPoolSize(options.ConnectionString))
             {
                 dataSource.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
             }
@@ -102,6 +101,18 @@ public static class PostgreSqlSiloBuilderExtensions
 
     /// <summary>The connection pool bound of a silo when the connection string sets none.</summary>
     public const int DefaultMaxPoolSize = 20;
+
+    /// <summary>
+    /// True when the connection string itself names a pool bound (Npgsql's own builder reports every keyword as
+    /// present, set or not, so the keys actually written are read with the generic builder).
+    /// </summary>
+    internal static bool SetsMaxPoolSize(string connectionString)
+    {
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return written.Keys.Cast<string>().Any(key =>
+            key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+            || key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static PostgreSqlGrainStorage CreateGrainStorage(IServiceProvider services, string databaseKey) =>
         new(services.GetRequiredKeyedService<NpgsqlDataSource>(databaseKey),
