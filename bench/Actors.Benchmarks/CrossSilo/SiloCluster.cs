@@ -1,6 +1,5 @@
 using System.Globalization;
 using Actors.Client;
-using Npgsql;
 
 namespace Actors.Benchmarks.CrossSilo;
 
@@ -10,12 +9,6 @@ namespace Actors.Benchmarks.CrossSilo;
 /// </summary>
 internal sealed class SiloCluster(string siloAssembly, string grainAssembly, string connectionString) : IAsyncDisposable
 {
-    // Npgsql's default pool is 100 connections per silo, and the silos do open that many when 100 grains activate at
-    // once (directory registrations and lookups). Three silos would then exhaust scripts/postgres.sh's server
-    // (max_connections 200), which test runs share: bound each silo's pool. Apart from membership heartbeats the
-    // measured rounds do not touch the database (directory entries are cached after the warm-up).
-    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 20 }.ConnectionString;
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly List<SiloProcess> _silos = [];
@@ -25,7 +18,7 @@ internal sealed class SiloCluster(string siloAssembly, string grainAssembly, str
     /// <summary>Starts a silo on node <paramref name="nodeName"/> and waits until it is healthy.</summary>
     public async Task<SiloProcess> StartSiloAsync(string nodeName, CancellationToken cancellationToken)
     {
-        var silo = SiloProcess.Start(siloAssembly, ClusterId, nodeName, _connectionString, grainAssembly);
+        var silo = SiloProcess.Start(siloAssembly, ClusterId, nodeName, connectionString, grainAssembly);
         _silos.Add(silo);
         await silo.WaitUntilHealthyAsync(StartTimeout, cancellationToken);
         return silo;

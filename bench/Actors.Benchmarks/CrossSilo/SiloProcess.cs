@@ -39,12 +39,23 @@ internal sealed class SiloProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <summary>CPU time (user and kernel) the process has used so far.</summary>
+    /// <exception cref="InvalidOperationException">The process has exited; the message has its exit code and last output.</exception>
     public TimeSpan CpuTime
     {
         get
         {
+            EnsureRunning();
             _process.Refresh();
             return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Throws with the exit code and the last output when the process is no longer running.</summary>
+    public void EnsureRunning()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{this} exited unexpectedly with code {_process.ExitCode}; its last output:\n{Output}");
         }
     }
 
