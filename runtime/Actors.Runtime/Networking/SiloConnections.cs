@@ -39,6 +39,7 @@ internal sealed partial class SiloConnections :
     private readonly CallbackRegistry _callbacks;
     private readonly MessageRouter _router;
     private readonly GrainLocator _locator;
+    private readonly IClusterMembershipService _membership;
     private readonly TimeProvider _time;
     private readonly FramedConnectionOptions _connectionOptions;
     private readonly ILoggerFactory _loggerFactory;
@@ -57,6 +58,7 @@ internal sealed partial class SiloConnections :
         CallbackRegistry callbacks,
         MessageRouter router,
         GrainLocator locator,
+        IClusterMembershipService membership,
         TimeProvider time,
         IOptions<MessagingOptions> options,
         IServiceProvider services,
@@ -68,6 +70,7 @@ internal sealed partial class SiloConnections :
         _callbacks = callbacks;
         _router = router;
         _locator = locator;
+        _membership = membership;
         _time = time;
         _connectionOptions = new FramedConnectionOptions { SendQueueCapacity = options.Value.SendQueueCapacity };
         _loggerFactory = loggerFactory;
@@ -210,9 +213,8 @@ internal sealed partial class SiloConnections :
             }
 
             // A silo that left gracefully answered or forwarded what it received (forwarded calls are answered by
-            // their new silo); only calls still waiting after a grace period are failed. A crashed silo's are failed now.
-            // A graceful leave is the silo's own write: no votes against it and a fresh heartbeat (votes or a stale
-            // heartbeat declare crashed silos dead).
+            // their new silo), so only calls still waiting after a grace period fail; a crashed silo's fail now. A
+            // graceful leave is the silo's own write: no votes against it and a fresh heartbeat.
             var leftGracefully = previous.Find(dead)?.Status == SiloStatus.ShuttingDown
                 || (entry.Suspicions.Count == 0 && _time.GetUtcNow() - entry.IAmAliveTime < GracefulLeaveGrace);
             if (leftGracefully)
@@ -295,6 +297,13 @@ internal sealed partial class SiloConnections :
         if (_stopped)
         {
             OnUndelivered(wire, new SiloUnavailableException($"Silo {Me} has stopped its network."));
+            return;
+        }
+
+        if (!_membership.CurrentView.IsAliveOrUnknown(target))
+        {
+            // Never open a connection to a dead silo: it would retry for ever.
+            OnUndelivered(wire, new SiloUnavailableException($"Silo {target} is dead."));
             return;
         }
 
