@@ -98,7 +98,7 @@ internal sealed partial class GatewayManager
                 }
 
                 break;
-            case WireMessageKind.SystemRequest when message.InterfaceName == GatewayProtocol.Closing:
+            case WireMessageKind.SystemRequest when message.InterfaceName == GatewayOperations.Closing:
                 OnGatewayClosing(connection);
                 break;
             case WireMessageKind.Ping:
@@ -263,8 +263,8 @@ internal sealed partial class GatewayManager
     /// <summary>Reads the gateway list and the grain manifest from <paramref name="connection"/>.</summary>
     private async Task RefreshFromAsync(GatewayConnection connection, CancellationToken cancellationToken)
     {
-        var gateways = SystemRequestAsync(connection, GatewayProtocol.Gateways, cancellationToken);
-        var manifest = SystemRequestAsync(connection, GatewayProtocol.Manifest, cancellationToken);
+        var gateways = SystemRequestAsync(connection, GatewayOperations.Gateways, cancellationToken);
+        var manifest = SystemRequestAsync(connection, GatewayOperations.Manifest, cancellationToken);
         var gatewayList = GatewayProtocol.ReadGateways(await gateways.ConfigureAwait(false));
         _manifest.Merge(GatewayProtocol.ReadManifest(await manifest.ConfigureAwait(false)));
         if (gatewayList.Count > 0)

@@ -4,21 +4,9 @@ using Actors.Client.Manifest;
 
 namespace Actors.Client.Connections;
 
-/// <summary>
-/// The client's side of the gateway system requests (the silo's side is Actors.Runtime's
-/// Networking/Gateway/GatewayProtocol; change both together). A SystemRequest's InterfaceName names the operation:
-/// <c>gateways</c> is answered with <c>{"gateways":["127.0.0.1:30000",...]}</c>; <c>manifest</c> with
-/// <c>{"grainClasses":[{"grainType":"echo","className":"Ns.EchoGrain","interfaces":["Ns.IEchoGrain"]}]}</c>;
-/// <c>closing</c> comes from a stopping gateway and is not answered.
-/// </summary>
+/// <summary>The client's side of the system requests named in <see cref="Transport.GatewayOperations"/>: reading the gateway's answers.</summary>
 internal static class GatewayProtocol
 {
-    public const string Gateways = "gateways";
-
-    public const string Manifest = "manifest";
-
-    public const string Closing = "closing";
-
     /// <summary>Reads a <c>gateways</c> response; endpoints that do not parse are skipped.</summary>
     /// <exception cref="JsonException">The body is not a gateways response.</exception>
     public static IReadOnlyList<IPEndPoint> ReadGateways(ReadOnlyMemory<byte> body)

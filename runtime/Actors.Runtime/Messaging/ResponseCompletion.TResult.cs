@@ -59,7 +59,7 @@ internal sealed class ResponseCompletion<TResult> : ResponseCompletion
             return;
         }
 
-        Fail(invocation.IsCanceled ? new TaskCanceledException(invocation) : Unwrap(invocation.Exception!));
+        Fail(ErrorOf(invocation));
     }
 
     public override void CompleteBoxed(object? result)
@@ -128,6 +128,4 @@ internal sealed class ResponseCompletion<TResult> : ResponseCompletion
         }
     }
 
-    private static Exception Unwrap(AggregateException exception) =>
-        exception.InnerExceptions.Count == 1 ? exception.InnerExceptions[0] : exception;
 }

@@ -49,6 +49,12 @@ internal abstract class ResponseCompletion : IResponseSink, IThreadPoolWorkItem
     /// <summary>Completes with an exception.</summary>
     public abstract void Fail(Exception exception);
 
+    /// <summary>The exception a failed or cancelled invocation ended with (unwrapped when it is a single one).</summary>
+    public static Exception ErrorOf(Task failed) =>
+        failed.IsCanceled ? new TaskCanceledException(failed)
+        : failed.Exception!.InnerExceptions.Count == 1 ? failed.Exception.InnerExceptions[0]
+        : failed.Exception;
+
     /// <summary>Takes the right to complete; false when something else already completed this call.</summary>
     protected bool TryClaim()
     {

@@ -12,39 +12,15 @@ internal sealed class RemoteResponseSink(SiloConnections connections, Message me
     private readonly Message _message = message;
     private int _sent;
 
-    public void Complete(GrainRequest request, Task invocation)
+    public void Complete(GrainRequest request, Task invocation) => Send(WireOutcome.Of(request, invocation, _connections.Serializer));
+
+    public void CompleteBoxed(object? result) => Send(WireOutcome.OfResult(_message.Request!, result, _connections.Serializer));
+
+    public void Fail(Exception exception) => Send((WireMessageKind.ErrorResponse, GrainCallCodec.WriteError(exception)));
+
+    private void Send((WireMessageKind Kind, ReadOnlyMemory<byte> Body) outcome)
     {
-        if (!invocation.IsCompletedSuccessfully)
-        {
-            Fail(invocation.IsCanceled
-                ? new TaskCanceledException(invocation)
-                : invocation.Exception!.InnerExceptions.Count == 1 ? invocation.Exception.InnerExceptions[0] : invocation.Exception);
-            return;
-        }
-
-        CompleteBoxed(request.GetBoxedResult(invocation));
-    }
-
-    public void CompleteBoxed(object? result)
-    {
-        ReadOnlyMemory<byte> body;
-        try
-        {
-            body = GrainCallCodec.WriteResult(_message.Request!, result, _connections.Serializer);
-        }
-        catch (Exception ex)
-        {
-            Fail(new InvalidOperationException($"The result of {_message.Request} could not be serialized: {ex.Message}", ex));
-            return;
-        }
-
-        Send(WireMessageKind.Response, body);
-    }
-
-    public void Fail(Exception exception) => Send(WireMessageKind.ErrorResponse, GrainCallCodec.WriteError(exception));
-
-    private void Send(WireMessageKind kind, ReadOnlyMemory<byte> body)
-    {
+        var (kind, body) = outcome;
         if (Interlocked.Exchange(ref _sent, 1) != 0 || _message.SendingSilo is not { } caller)
         {
             return;

@@ -146,54 +146,16 @@ internal sealed partial class SiloConnections :
     public void NotifyRemindersChanged(SiloAddress owner, GrainId grainId) =>
         Send(owner, new WireMessage { Kind = WireMessageKind.SystemRequest, InterfaceName = RemindersChanged, TargetGrain = grainId, SendingSilo = Me, TargetSilo = owner });
 
-    public async Task<bool> ProbeAsync(SiloAddress target, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var id = Interlocked.Increment(ref _nextProbeId);
-        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _probes[id] = answered;
-        try
-        {
-            Send(target, new WireMessage { Kind = WireMessageKind.Ping, CorrelationId = id, SendingSilo = Me, TargetSilo = target });
-            return await answered.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-        finally
-        {
-            _probes.TryRemove(id, out _);
-        }
-    }
+    public Task<bool> ProbeAsync(SiloAddress target, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AwaitProbeAsync(target, new WireMessage { Kind = WireMessageKind.Ping, SendingSilo = Me, TargetSilo = target }, timeout, cancellationToken);
 
-    public async Task<bool> ProbeIndirectlyAsync(SiloAddress intermediary, SiloAddress target, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var id = Interlocked.Increment(ref _nextProbeId);
-        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _probes[id] = answered;
-        try
-        {
-            Send(intermediary, new WireMessage
-            {
-                Kind = WireMessageKind.IndirectPing,
-                CorrelationId = id,
-                SendingSilo = Me,
-                TargetSilo = target,
-                TimeoutMilliseconds = (int)timeout.TotalMilliseconds,
-            });
-
-            // The intermediary waits up to the timeout for the target; allow for its own round trip too.
-            return await answered.Task.WaitAsync(timeout * 2, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-        finally
-        {
-            _probes.TryRemove(id, out _);
-        }
-    }
+    // The intermediary waits up to the timeout for the target; allow for its own round trip too.
+    public Task<bool> ProbeIndirectlyAsync(SiloAddress intermediary, SiloAddress target, TimeSpan timeout, CancellationToken cancellationToken) =>
+        AwaitProbeAsync(
+            intermediary,
+            new WireMessage { Kind = WireMessageKind.IndirectPing, SendingSilo = Me, TargetSilo = target, TimeoutMilliseconds = (int)timeout.TotalMilliseconds },
+            timeout * 2,
+            cancellationToken);
 
     public void OnMembershipChanged(MembershipView previous, MembershipView current)
     {
@@ -312,6 +274,28 @@ internal sealed partial class SiloConnections :
         if (!sending.IsCompletedSuccessfully)
         {
             _ = AwaitSendAsync(sending, wire);
+        }
+    }
+
+    /// <summary>Sends a ping (direct or indirect) to <paramref name="to"/> and waits for its answer: false when none comes in time.</summary>
+    private async Task<bool> AwaitProbeAsync(SiloAddress to, WireMessage probe, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _nextProbeId);
+        var answered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _probes[id] = answered;
+        try
+        {
+            probe.CorrelationId = id;
+            Send(to, probe);
+            return await answered.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            _probes.TryRemove(id, out _);
         }
     }
 

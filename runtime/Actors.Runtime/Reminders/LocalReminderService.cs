@@ -123,21 +123,7 @@ internal sealed partial class LocalReminderService(
         try
         {
             var stored = Owns(grainId) ? await _table.ReadGrainAsync(grainId, cancellationToken).ConfigureAwait(false) : [];
-            foreach (var entry in stored)
-            {
-                if (!_local.TryGetValue((entry.GrainId, entry.ReminderName), out var existing) || existing.Entry.ETag != entry.ETag)
-                {
-                    Schedule(entry);
-                }
-            }
-
-            foreach (var key in _local.Keys.Where(k => k.Item1 == grainId && !stored.Any(e => e.ReminderName == k.Item2)))
-            {
-                if (_local.TryRemove(key, out var gone))
-                {
-                    gone.Dispose();
-                }
-            }
+            Apply(stored, inScope: key => key.GrainId == grainId);
         }
         finally
         {
@@ -170,24 +156,7 @@ internal sealed partial class LocalReminderService(
                 stored.AddRange(await _table.ReadRangeAsync(range, cancellationToken).ConfigureAwait(false));
             }
 
-            var keep = new HashSet<(GrainId, string)>();
-            foreach (var entry in stored)
-            {
-                keep.Add((entry.GrainId, entry.ReminderName));
-                if (!_local.TryGetValue((entry.GrainId, entry.ReminderName), out var existing) || existing.Entry.ETag != entry.ETag)
-                {
-                    Schedule(entry);
-                }
-            }
-
-            foreach (var key in _local.Keys)
-            {
-                if (!keep.Contains(key) && _local.TryRemove(key, out var gone))
-                {
-                    gone.Dispose();
-                }
-            }
-
+            Apply(stored, inScope: static _ => true);
             Log.Loaded(_logger, stored.Count, ranges.Count);
         }
         finally
@@ -205,6 +174,31 @@ internal sealed partial class LocalReminderService(
         }
 
         _reconcileLock.Dispose();
+    }
+
+    /// <summary>
+    /// Makes the local timers within <paramref name="inScope"/> match <paramref name="stored"/>: new and changed
+    /// reminders scheduled, the others in scope stopped. Called under the reconcile lock.
+    /// </summary>
+    private void Apply(IReadOnlyCollection<ReminderEntry> stored, Func<(GrainId GrainId, string ReminderName), bool> inScope)
+    {
+        var keep = new HashSet<(GrainId, string)>();
+        foreach (var entry in stored)
+        {
+            keep.Add((entry.GrainId, entry.ReminderName));
+            if (!_local.TryGetValue((entry.GrainId, entry.ReminderName), out var existing) || existing.Entry.ETag != entry.ETag)
+            {
+                Schedule(entry);
+            }
+        }
+
+        foreach (var key in _local.Keys)
+        {
+            if (inScope(key) && !keep.Contains(key) && _local.TryRemove(key, out var gone))
+            {
+                gone.Dispose();
+            }
+        }
     }
 
     private void NotifyOwner(GrainId grainId)

@@ -111,10 +111,10 @@ internal sealed partial class ClientGateway
             // A silo's grain classes are fixed for its life: the manifest is written once (a race writes it twice, harmlessly).
             body = wire.InterfaceName switch
             {
-                GatewayProtocol.Gateways => GatewayProtocol.WriteGateways(ActiveGateways()),
-                GatewayProtocol.Manifest => Volatile.Read(ref _manifest) ?? (_manifest = GatewayProtocol.WriteManifest(ManifestEntries()).ToArray()),
+                GatewayOperations.Gateways => GatewayProtocol.WriteGateways(ActiveGateways()),
+                GatewayOperations.Manifest => Volatile.Read(ref _manifest) ?? (_manifest = GatewayProtocol.WriteManifest(ManifestEntries()).ToArray()),
                 _ => throw new NotSupportedException(
-                    $"Unknown gateway system request '{wire.InterfaceName}'; this gateway answers '{GatewayProtocol.Gateways}' and '{GatewayProtocol.Manifest}'."),
+                    $"Unknown gateway system request '{wire.InterfaceName}'; this gateway answers '{GatewayOperations.Gateways}' and '{GatewayOperations.Manifest}'."),
             };
         }
         catch (Exception ex)

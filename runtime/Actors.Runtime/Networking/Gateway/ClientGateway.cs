@@ -214,7 +214,7 @@ internal sealed partial class ClientGateway : ILifecycleParticipant<ISiloLifecyc
     }
 
     private void TellClosing(GatewayClient client) =>
-        client.Send(new WireMessage { Kind = WireMessageKind.SystemRequest, InterfaceName = GatewayProtocol.Closing, SendingSilo = Me });
+        client.Send(new WireMessage { Kind = WireMessageKind.SystemRequest, InterfaceName = GatewayOperations.Closing, SendingSilo = Me });
 
     private void OnCallStarted(GatewayCallCompletion call)
     {

@@ -35,34 +35,9 @@ internal sealed class GatewayCallCompletion : ResponseCompletion
 
     public GatewayClient Client => _client;
 
-    public override void Complete(GrainRequest request, Task invocation)
-    {
-        if (!invocation.IsCompletedSuccessfully)
-        {
-            Fail(invocation.IsCanceled
-                ? new TaskCanceledException(invocation)
-                : invocation.Exception!.InnerExceptions.Count == 1 ? invocation.Exception.InnerExceptions[0] : invocation.Exception);
-            return;
-        }
+    public override void Complete(GrainRequest request, Task invocation) => Relay(WireOutcome.Of(request, invocation, _serializer));
 
-        CompleteBoxed(request.GetBoxedResult(invocation));
-    }
-
-    public override void CompleteBoxed(object? result)
-    {
-        ReadOnlyMemory<byte> body;
-        try
-        {
-            body = GrainCallCodec.WriteResult(Request.Request!, result, _serializer);
-        }
-        catch (Exception ex)
-        {
-            Fail(new InvalidOperationException($"The result of {Request.Request} could not be serialized: {ex.Message}", ex));
-            return;
-        }
-
-        Relay(WireMessageKind.Response, body);
-    }
+    public override void CompleteBoxed(object? result) => Relay(WireOutcome.OfResult(Request.Request!, result, _serializer));
 
     public override void CompleteSerialized(ReadOnlyMemory<byte> body, ISerializer serializer) => Relay(WireMessageKind.Response, body);
 
@@ -92,6 +67,8 @@ internal sealed class GatewayCallCompletion : ResponseCompletion
         // the response was queued.
         _onEnded(this);
     }
+
+    private void Relay((WireMessageKind Kind, ReadOnlyMemory<byte> Body) outcome) => Relay(outcome.Kind, outcome.Body);
 
     private void Relay(WireMessageKind kind, ReadOnlyMemory<byte> body)
     {

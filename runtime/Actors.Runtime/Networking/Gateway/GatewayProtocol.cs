@@ -4,30 +4,11 @@ using System.Text.Json;
 namespace Actors.Runtime.Networking.Gateway;
 
 /// <summary>
-/// The system requests between a cluster client and a gateway: <see cref="Transport.WireMessageKind.SystemRequest"/>
-/// messages whose <c>InterfaceName</c> names the operation. The cluster client (Actors.Client) holds the same names
-/// and reads the same JSON; change both together.
+/// The gateway's side of the system requests named in <see cref="Transport.GatewayOperations"/> (the bodies it
+/// writes); the cluster client reads them. Another operation is answered with a <see cref="NotSupportedException"/>.
 /// </summary>
-/// <remarks>
-/// <list type="bullet">
-/// <item><c>gateways</c> (client to gateway): answered with a SystemResponse whose body is
-/// <c>{"gateways":["127.0.0.1:30000",...]}</c>, the gateway endpoints of the silos Active in the gateway's view.</item>
-/// <item><c>manifest</c> (client to gateway): answered with
-/// <c>{"grainClasses":[{"grainType":"echo","className":"Ns.EchoGrain","interfaces":["Ns.IEchoGrain"]}]}</c>, the
-/// grain classes of the gateway's silo with the wire names of the grain interfaces each implements.</item>
-/// <item><c>closing</c> (gateway to client, no answer): the gateway is stopping; the client sends new calls
-/// elsewhere, and closes the connection once the calls it has in flight on it have completed.</item>
-/// </list>
-/// Another operation is answered with an ErrorResponse carrying a <see cref="NotSupportedException"/>.
-/// </remarks>
 internal static class GatewayProtocol
 {
-    public const string Gateways = "gateways";
-
-    public const string Manifest = "manifest";
-
-    public const string Closing = "closing";
-
     /// <summary>The body of a <c>gateways</c> response.</summary>
     public static ReadOnlyMemory<byte> WriteGateways(IEnumerable<string> endpoints)
     {
