@@ -8,6 +8,9 @@ namespace Actors.GrainInterfaces.Jobs;
 /// <param name="Capacity">What the node offers in total.</param>
 /// <param name="Free">What is free now.</param>
 /// <param name="Running">The attempts it runs now.</param>
+/// <param name="Images">The images present on the node's engine (repository:tag).</param>
+/// <param name="CanPull">Whether the node can pull absent images from a configured registry.</param>
+/// <param name="Online">Whether the node's silo is active and its reports are fresh (set by the scheduler).</param>
 /// <param name="ReportedAt">When this was reported.</param>
 public sealed record NodeStatus(
     string Node,
@@ -17,4 +20,7 @@ public sealed record NodeStatus(
     NodeCapacity Capacity,
     NodeCapacity Free,
     IReadOnlyList<RunningJob> Running,
+    IReadOnlyList<string> Images,
+    bool CanPull,
+    bool Online,
     DateTimeOffset ReportedAt);

@@ -31,6 +31,10 @@ public interface IContainerRuntime
     /// <exception cref="ContainerRuntimeException">The engine refused a step.</exception>
     Task<ContainerRunResult> RunAsync(ContainerRunRequest request, Func<string, Task>? started, CancellationToken cancellationToken);
 
+    /// <summary>The images present on the engine, as repository:tag (untagged images are left out).</summary>
+    /// <exception cref="ContainerEngineUnavailableException">The engine does not answer.</exception>
+    Task<IReadOnlyList<string>> ListImagesAsync(CancellationToken cancellationToken);
+
     /// <summary>The containers (running or not) that carry every label in <paramref name="labels"/>.</summary>
     Task<IReadOnlyList<ContainerSummary>> ListAsync(IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
 
