@@ -11,10 +11,10 @@ public interface IJobSchedulerGrain : IGrainWithStringKey
     const string DefaultKey = "default";
 
     /// <summary>
-    /// Reserves a queue place for a job about to be persisted. False when the queue (or the submitter's share) is full;
-    /// <paramref name="jobId"/> already queued counts as reserved.
+    /// Reserves a queue place for a job about to be persisted. Refused when the queue (or the submitter's share of
+    /// it) is full; <paramref name="jobId"/> already queued counts as reserved.
     /// </summary>
-    Task<bool> ReserveAsync(string jobId, string submitter);
+    Task<QueueReservation> ReserveAsync(string jobId, string submitter);
 
     /// <summary>Queues a persisted job for its next attempt (not before <paramref name="notBefore"/>, for back-off).</summary>
     Task EnqueueAsync(string jobId, string submitter, JobDemand demand, DateTimeOffset? notBefore);

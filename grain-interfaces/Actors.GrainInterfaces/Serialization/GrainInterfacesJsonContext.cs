@@ -22,6 +22,7 @@ namespace Actors.GrainInterfaces.Serialization;
 [JsonSerializable(typeof(NodeStatus))]
 [JsonSerializable(typeof(RunningJob))]
 [JsonSerializable(typeof(SchedulerStatus))]
+[JsonSerializable(typeof(QueueReservation))]
 [JsonSerializable(typeof(StartAttemptResult))]
 [JsonSerializable(typeof(JobStatus))]
 [JsonSerializable(typeof(AttemptOutcome))]
