@@ -201,7 +201,7 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
 
     /// <summary>
     /// A joining silo must reach every active silo that still writes heartbeats: joining a cluster it cannot talk
-    /// to would split it. Silos with stale heartbeats are left to the death-declaration rules.
+    /// to would split it. Silos whose heartbeats are or become stale are left to the death-declaration rules.
     /// </summary>
     private async Task CheckConnectivityAsync(CancellationToken cancellationToken)
     {
@@ -215,7 +215,9 @@ internal sealed partial class MembershipAgent : ILifecycleParticipant<ISiloLifec
         {
             while (!await _prober.ProbeAsync(silo, _options.ProbeTimeout, cancellationToken).ConfigureAwait(false))
             {
-                if (_membership.CurrentView.GetStatus(silo) != SiloStatus.Active)
+                // Gone meanwhile, or stopped writing heartbeats while we waited (it crashed just before we joined):
+                // the death-declaration rules deal with it once this silo is active.
+                if (_membership.CurrentView.Find(silo) is not { Status: SiloStatus.Active } entry || _time.GetUtcNow() - entry.IAmAliveTime >= _options.StaleIAmAliveTimeout)
                 {
                     break;
                 }
