@@ -17,7 +17,7 @@ public sealed class JobClusterTests(PostgresDatabase database)
     {
         await using var cluster = await StartAsync(1, new() { ["Actors__Jobs__QueueCapacity"] = "3", ["Actors__Jobs__SubmitterQueueShare"] = "1", ["Actors__Executor__Slots"] = "1" });
         var api = cluster.Silos[0].Api;
-        var sleeper = new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("sleep", "600") };
+        var sleeper = new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("600") };
 
         // One runs (the slot), three wait (the bound); the next is refused.
         var accepted = new List<string>();
@@ -120,7 +120,7 @@ public sealed class JobClusterTests(PostgresDatabase database)
     {
         await using var cluster = await StartAsync(1);
         var silo = cluster.Silos[0];
-        var submitted = await silo.Api.SubmitAsync(new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("sleep", "600") });
+        var submitted = await silo.Api.SubmitAsync(new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("600") });
         await silo.Api.WaitStatusAsync(submitted.JobId, "running", JobTimeout, Cancel);
         var label = "io.actors.node=" + silo.NodeName;
         var orphans = await DockerEngine.ContainersAsync(label);
@@ -132,9 +132,16 @@ public sealed class JobClusterTests(PostgresDatabase database)
         var again = await cluster.AddSiloAsync(Cancel, silo.NodeName);
 
         await Poll.UntilAsync(async () => !(await DockerEngine.ContainersAsync(label)).Intersect(orphans).Any(), TimeSpan.FromSeconds(60), "the orphan to be removed", Cancel);
-        // The job itself was not lost: its node came back without it, so it runs again.
-        var job = await again.Api.WaitStatusAsync(submitted.JobId, "running", JobTimeout, Cancel);
-        Assert.True(job["attempts"]!.AsArray().Count >= 2);
+        // The job itself was not lost: its node came back without it, so it runs again as a new attempt.
+        JsonObject? job = null;
+        await Poll.UntilAsync(
+            async () => (job = (await again.Api.GetAsync("/v1/jobs/" + submitted.JobId)).Json) is { } j
+                && j["attempts"]!.AsArray().Count == 2
+                && string.Equals(JobsApi.Status(j), "running", StringComparison.OrdinalIgnoreCase),
+            JobTimeout,
+            "the job to run again",
+            Cancel);
+        Assert.Equal("infrastructureerror", job!["attempts"]![0]!["outcome"]!.GetValue<string>(), ignoreCase: true);
         await again.Api.DeleteAsync("/v1/jobs/" + submitted.JobId);
     }
 

@@ -79,7 +79,7 @@ public sealed class JobRoundTripTests(PostgresDatabase database) : IAsyncLifetim
     [Fact]
     public async Task Timeout_KillsTheContainer()
     {
-        var submitted = await Api.SubmitAsync(new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("sleep", "600"), ["timeoutSeconds"] = 2 });
+        var submitted = await Api.SubmitAsync(new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("600"), ["timeoutSeconds"] = 2 });
 
         var job = await Api.WaitFinalAsync(submitted.JobId, JobTimeout, Cancel);
 
@@ -123,7 +123,7 @@ public sealed class JobRoundTripTests(PostgresDatabase database) : IAsyncLifetim
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        using var response = await Api.RunAsync("actors/network", [], 30, "/bin/network-probe", port);
+        using var response = await Api.RunAsync("actors/network", [], 30, port);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.False(listener.Pending(), "a container reached the host's loopback listener");
@@ -132,7 +132,7 @@ public sealed class JobRoundTripTests(PostgresDatabase database) : IAsyncLifetim
     [Fact]
     public async Task Cancel_RunningJob_KillsItsContainer()
     {
-        var submitted = await Api.SubmitAsync(new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("sleep", "600") });
+        var submitted = await Api.SubmitAsync(new JsonObject { ["image"] = "actors/sleep", ["command"] = new JsonArray("600") });
         await Api.WaitStatusAsync(submitted.JobId, "running", JobTimeout, Cancel);
 
         var cancelled = await Api.DeleteAsync("/v1/jobs/" + submitted.JobId);

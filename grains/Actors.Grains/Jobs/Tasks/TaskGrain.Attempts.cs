@@ -9,6 +9,7 @@ internal sealed partial class TaskGrain
 
     private async Task<JobAssignment?> AssignCoreAsync(string node)
     {
+        await EnsureLoadedAsync();
         ArgumentException.ThrowIfNullOrEmpty(node);
         if (_job is null || _job.Status != JobStatus.Queued)
         {
@@ -32,6 +33,7 @@ internal sealed partial class TaskGrain
 
     private async Task<bool> AttemptStartedCoreAsync(int attempt, DateTimeOffset startedAt)
     {
+        await EnsureLoadedAsync();
         if (!IsCurrentOpenAttempt(attempt))
         {
             LogStaleReport(_logger, JobId, attempt, "start");
@@ -55,6 +57,7 @@ internal sealed partial class TaskGrain
 
     private async Task<bool> CompleteAttemptCoreAsync(int attempt, AttemptResult result)
     {
+        await EnsureLoadedAsync();
         ArgumentNullException.ThrowIfNull(result);
         if (!IsCurrentOpenAttempt(attempt))
         {
@@ -114,6 +117,7 @@ internal sealed partial class TaskGrain
 
     private async Task AttemptLostCoreAsync(int attempt, string reason)
     {
+        await EnsureLoadedAsync();
         if (!IsCurrentOpenAttempt(attempt))
         {
             LogStaleReport(_logger, JobId, attempt, "loss");

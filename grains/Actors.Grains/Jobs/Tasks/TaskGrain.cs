@@ -23,6 +23,8 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
     private readonly ILogger<TaskGrain> _logger;
     private readonly JobSchedulerOptions _options;
     private JobSnapshot? _job;
+    private bool _loaded;
+    private Task? _loading;
     private TaskCompletionSource _changed = NewSignal();
 
     public TaskGrain(IJobStore store, IOptions<JobSchedulerOptions> options, TimeProvider time, ILogger<TaskGrain> logger)
@@ -37,9 +39,21 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
 
     private IJobSchedulerGrain Scheduler => GrainFactory.GetGrain<IJobSchedulerGrain>(IJobSchedulerGrain.DefaultKey);
 
-    /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        _job = await _store.GetAsync(JobId, cancellationToken);
+    /// <summary>
+    /// Reads the job once, on first need. A submission of a new id (the common case) skips the read: it inserts and
+    /// reads only when the id turns out to be taken. A state set by a change meanwhile wins over what the read returns.
+    /// </summary>
+    private Task EnsureLoadedAsync() => _loaded ? Task.CompletedTask : _loading ??= LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var stored = await _store.GetAsync(JobId, CancellationToken.None);
+        if (!_loaded)
+        {
+            _job = stored;
+            _loaded = true;
+        }
+    }
 
     /// <inheritdoc />
     public Task<SubmitResult> SubmitAsync(JobSpec spec) => OneChangeAtATimeAsync(() => SubmitCoreAsync(spec));
@@ -49,15 +63,20 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
         ArgumentNullException.ThrowIfNull(spec);
         if (_job is not null)
         {
-            return JobSpecs.SameSubmission(_job.Spec, spec)
-                ? new SubmitResult(SubmitResultKind.Existing, _job, null, null)
-                : new SubmitResult(SubmitResultKind.Conflict, _job, null, $"Job '{JobId}' was submitted before with a different request.");
+            return Repeated(spec);
         }
 
         // A queue place first: a refused job is never persisted, an accepted one always has its place.
         var reservation = await Scheduler.ReserveAsync(JobId, spec.Submitter);
         if (!reservation.Reserved)
         {
+            // A repeated submission of an accepted job gets that job even while the queue is full.
+            await EnsureLoadedAsync();
+            if (_job is not null)
+            {
+                return Repeated(spec);
+            }
+
             DeactivateOnIdle();
             return new SubmitResult(SubmitResultKind.QueueFull, null, reservation.RetryAfterSeconds, reservation.Detail);
         }
@@ -66,12 +85,16 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
         var job = new JobSnapshot(JobId, JobStatus.Queued, spec, now, now, null, [], null, null, null, null, false, null, null, Version: 1);
         if (!await _store.InsertAsync(job, CancellationToken.None))
         {
-            // Another activation got there first (this one is a zombie of a failover): answer from the stored job.
-            _job = await _store.GetAsync(JobId, CancellationToken.None);
-            DeactivateOnIdle();
-            return _job is not null && JobSpecs.SameSubmission(_job.Spec, spec)
-                ? new SubmitResult(SubmitResultKind.Existing, _job, null, null)
-                : new SubmitResult(SubmitResultKind.Conflict, _job, null, $"Job '{JobId}' was submitted before with a different request.");
+            // The id is taken: submitted before (a repeat), or by another activation: answer from the stored job.
+            var stored = await _store.GetAsync(JobId, CancellationToken.None) ?? throw new InvalidOperationException($"Job '{JobId}' exists but cannot be read.");
+            SetJob(stored);
+            if (stored.Status.IsFinal())
+            {
+                // Its queue place was reserved for nothing.
+                await ForgetAsync();
+            }
+
+            return Repeated(spec);
         }
 
         SetJob(job);
@@ -81,20 +104,22 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<JobSnapshot?> GetAsync()
+    public async Task<JobSnapshot?> GetAsync()
     {
+        await EnsureLoadedAsync();
         if (_job is null)
         {
             // Nothing to keep in memory for an unknown id.
             DeactivateOnIdle();
         }
 
-        return Task.FromResult(_job);
+        return _job;
     }
 
     /// <inheritdoc />
     public async Task<JobSnapshot?> WatchAsync(long afterVersion, TimeSpan maxWait)
     {
+        await EnsureLoadedAsync();
         if (_job is null || _job.Version > afterVersion || _job.Status.IsFinal() || maxWait <= TimeSpan.Zero)
         {
             return _job;
@@ -112,6 +137,7 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
 
     private async Task<CancelResult> CancelCoreAsync()
     {
+        await EnsureLoadedAsync();
         if (_job is null)
         {
             DeactivateOnIdle();
@@ -155,6 +181,10 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
         return new CancelResult(_job, true);
     }
 
+    private SubmitResult Repeated(JobSpec spec) => JobSpecs.SameSubmission(_job!.Spec, spec)
+        ? new SubmitResult(SubmitResultKind.Existing, _job, null, null)
+        : new SubmitResult(SubmitResultKind.Conflict, _job, null, $"Job '{JobId}' was submitted before with a different request.");
+
     /// <inheritdoc />
     public void Dispose() => _changes.Dispose();
 
@@ -191,6 +221,7 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
     private void SetJob(JobSnapshot job)
     {
         _job = job;
+        _loaded = true;
         var changed = _changed;
         _changed = NewSignal();
         changed.TrySetResult();
