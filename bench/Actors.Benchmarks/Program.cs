@@ -1,23 +1,27 @@
 using System.Globalization;
 using Actors.Benchmarks.CrossSilo;
 using Actors.Benchmarks.InSilo;
+using Actors.Benchmarks.Jobs;
 
-// Usage: dotnet run -c Release --project bench/Actors.Benchmarks -- [in-silo|cross-silo] [--seconds N] [--rounds N] [--failover N]
+// Usage: dotnet run -c Release --project bench/Actors.Benchmarks -- [in-silo|cross-silo|jobs] [--seconds N] [--rounds N] [--failover N]
 // Every load loop is bounded in time (and the harness also in calls); everything talks to loopback only.
 //   in-silo     one silo in this process (defaults: 2 s rounds, 5 rounds)
 //   cross-silo  real silo processes on PostgreSQL, driven through the cluster client (defaults: 3 s rounds, 3 rounds,
 //               5 failover samples; --failover 0 skips failover)
+//   jobs        issue 4's jobs benchmark on silo processes, PostgreSQL and the Docker engine:
+//               [--part a|b|c|all] [--seconds N] [--runs N] [--rounds N] [--jobs M] [--slots P] (see bench/README.md)
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "in-silo";
 var crossSilo = scenario == "cross-silo";
+var runsProcesses = crossSilo || scenario == "jobs";
 var seconds = Option("--seconds") ?? (crossSilo ? 3 : 2);
 var rounds = Math.Clamp((int)(Option("--rounds") ?? (crossSilo ? 3 : 5)), 1, 21);
 var failoverSamples = Math.Clamp((int)(Option("--failover") ?? 5), 0, 21);
 var roundDuration = TimeSpan.FromSeconds(Math.Clamp(seconds, 0.5, 60));
 
-// The cross-silo run is bounded as a whole, and Ctrl+C cancels it instead of ending the process, so the processes
-// it started are killed and its database dropped on the way out.
+// The cross-silo and jobs runs are bounded as a whole, and Ctrl+C cancels them instead of ending the process, so the
+// processes they started are killed and their databases dropped on the way out.
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-if (crossSilo)
+if (runsProcesses)
 {
     Console.CancelKeyPress += (_, e) =>
     {
@@ -30,10 +34,11 @@ var summary = scenario switch
 {
     "in-silo" => await InSiloBenchmark.RunAsync(roundDuration, rounds),
     "cross-silo" => await CrossSiloBenchmark.RunAsync(roundDuration, rounds, failoverSamples, cancel.Token),
+    "jobs" => await JobsBenchmark.RunAsync(args, cancel.Token),
 
     // Internal: the other end of the cross-silo benchmark's raw TCP baseline, started by it as a child process.
     TcpEchoBaseline.ServerScenario => await TcpEchoBaseline.RunServerAsync((int)(Option("--port") ?? throw new ArgumentException("--port is required."))),
-    _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Known: in-silo, cross-silo."),
+    _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Known: in-silo, cross-silo, jobs."),
 };
 
 // The figures are the last line, for scripts and CI logs.

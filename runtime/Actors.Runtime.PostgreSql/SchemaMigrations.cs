@@ -5,14 +5,15 @@ using System.Text.RegularExpressions;
 namespace Actors.Runtime.PostgreSql;
 
 /// <summary>
-/// The schema migrations embedded in this assembly (every <c>Sql/Migrations/NNNN_name.sql</c>), in version order.
-/// A malformed set (a gap, a duplicate version, a badly named file) fails on first use rather than half-migrating.
+/// The schema migrations embedded in this assembly (every <c>Sql/Migrations/NNNN_name.sql</c>), in version order, and
+/// the loading of another assembly's scripts for its own <see cref="SchemaMigrationTrack"/>. A malformed set (a gap,
+/// a duplicate version, a badly named file) fails on first use rather than half-migrating.
 /// </summary>
 internal static partial class SchemaMigrations
 {
     private const string ResourcePrefix = "Actors.Runtime.PostgreSql.Sql.Migrations.";
 
-    private static readonly Lazy<IReadOnlyList<SchemaMigration>> Embedded = new(LoadEmbedded);
+    private static readonly Lazy<IReadOnlyList<SchemaMigration>> Embedded = new(static () => LoadEmbedded(typeof(SchemaMigrations).Assembly, ResourcePrefix));
 
     /// <summary>Every migration, version 1 first.</summary>
     public static IReadOnlyList<SchemaMigration> All => Embedded.Value;
@@ -48,16 +49,17 @@ internal static partial class SchemaMigrations
         return migrations;
     }
 
-    private static IReadOnlyList<SchemaMigration> LoadEmbedded()
+    /// <summary>Reads, orders and checks the scripts embedded in <paramref name="assembly"/> under <paramref name="resourcePrefix"/>.</summary>
+    /// <exception cref="InvalidOperationException">There are none, or they are misnamed or misnumbered.</exception>
+    public static IReadOnlyList<SchemaMigration> LoadEmbedded(Assembly assembly, string resourcePrefix)
     {
-        var assembly = typeof(SchemaMigrations).Assembly;
         var files = assembly.GetManifestResourceNames()
-            .Where(static name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .Select(name => (name[ResourcePrefix.Length..], Read(assembly, name)));
+            .Where(name => name.StartsWith(resourcePrefix, StringComparison.Ordinal))
+            .Select(name => (name[resourcePrefix.Length..], Read(assembly, name)));
         var migrations = Parse(files);
         if (migrations.Count == 0)
         {
-            throw new InvalidOperationException($"No schema migrations are embedded in {assembly.GetName().Name} (resources {ResourcePrefix}*.sql).");
+            throw new InvalidOperationException($"No schema migrations are embedded in {assembly.GetName().Name} (resources {resourcePrefix}*.sql).");
         }
 
         return migrations;

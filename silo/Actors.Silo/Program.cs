@@ -1,16 +1,24 @@
 using Actors.Runtime.Hosting;
+using Actors.Runtime.Membership;
+using Actors.Silo.Api;
 using Actors.Silo.Endpoints;
+using Actors.Silo.Endpoints.Jobs;
+using Actors.Silo.Endpoints.Nodes;
 using Actors.Silo.Hosting;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddActorsSiloHost();
+    builder.Services.AddActorsApi();
 
     var app = builder.Build();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.MapSiloEndpoints();
+    app.MapOpenApi();
+    app.MapJobEndpoints();
+    app.MapNodeEndpoints();
 
     // Resolved before the run: the host disposes its services when it stops.
     var termination = app.Services.GetRequiredService<SiloTermination>();
@@ -23,6 +31,12 @@ catch (Exception ex) when (StartupErrors.IsConfigurationError(ex))
 {
     await Console.Error.WriteLineAsync(StartupErrors.Describe(ex));
     return StartupErrors.InvalidConfigurationExitCode;
+}
+catch (MembershipJoinException ex)
+{
+    // A failed join is an expected outcome (the cluster is unreachable), not a crash: one line, no core dump.
+    await Console.Error.WriteLineAsync("The silo did not start: " + ex.Message);
+    return StartupErrors.JoinFailedExitCode;
 }
 
 /// <summary>The silo program (public for WebApplicationFactory tests).</summary>

@@ -16,7 +16,10 @@ public sealed class DependencyTests
     [InlineData("Actors.Runtime.PostgreSql", new[] { "Actors.Runtime", "Actors.Runtime.Abstractions" })]
     [InlineData("Actors.GrainInterfaces", new[] { "Actors.Runtime.Abstractions" })]
     [InlineData("Actors.Grains", new[] { "Actors.GrainInterfaces", "Actors.Runtime", "Actors.Runtime.Abstractions" })]
+    [InlineData("Actors.Containers.Docker", new[] { "Actors.Grains" })]
+    [InlineData("Actors.Grains.PostgreSql", new[] { "Actors.Grains", "Actors.GrainInterfaces", "Actors.Runtime", "Actors.Runtime.PostgreSql", "Actors.Runtime.Abstractions" })]
     [InlineData("Actors.Client", new[] { "Actors.GrainInterfaces", "Actors.Runtime.Abstractions", "Actors.Runtime.Transport" })]
+    [InlineData("actors", new[] { "Actors.Client", "Actors.GrainInterfaces" })]
     public void Assembly_ReferencesOnlyWhatItsLayerMay(string assemblyName, string[] allowed)
     {
         var references = Assembly.Load(assemblyName).GetReferencedAssemblies()

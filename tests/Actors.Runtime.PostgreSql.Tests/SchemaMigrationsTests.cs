@@ -44,4 +44,36 @@ public sealed class SchemaMigrationsTests
 
         Assert.Contains(fileName, ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Jobs")]
+    [InlineData("1jobs")]
+    [InlineData("jobs; DROP TABLE x")]
+    [InlineData("runtime")]
+    [InlineData("a_name_that_is_longer_than_32_chars")]
+    public void FromEmbeddedResources_BadTrackName_Throws(string name)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => SchemaMigrationTrack.FromEmbeddedResources(name, typeof(SchemaMigrations).Assembly, "X."));
+
+        Assert.Contains($"'{name}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromEmbeddedResources_NoScriptsUnderPrefix_FailsOnFirstUse()
+    {
+        var track = SchemaMigrationTrack.FromEmbeddedResources("nothing", typeof(SchemaMigrations).Assembly, "No.Such.Prefix.");
+
+        var ex = Assert.Throws<InvalidOperationException>(() => track.LatestVersion);
+
+        Assert.Contains("No.Such.Prefix.*.sql", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("actors_nothing_schema_migrations", track.HistoryTable);
+    }
+
+    [Fact]
+    public void Runtime_Track_IsTheEmbeddedScriptsInTheOriginalHistoryTable()
+    {
+        Assert.Equal("actors_schema_migrations", SchemaMigrationTrack.Runtime.HistoryTable);
+        Assert.Same(SchemaMigrations.All, SchemaMigrationTrack.Runtime.Migrations);
+    }
 }

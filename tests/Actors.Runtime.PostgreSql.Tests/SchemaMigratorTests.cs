@@ -89,6 +89,24 @@ public sealed class SchemaMigratorTests(PostgresDatabase database)
         Assert.False(await ExistsAsync(dataSource, "actors_schema_migrations"), "the history of a failed run was kept");
     }
 
+    [Fact]
+    public async Task MigrateAsync_AnotherTrack_KeepsItsOwnHistoryBesideTheRuntimes()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await _database.CreateDatabaseAsync(migrate: true, Token));
+        var runtimeHistory = await ReadHistoryAsync(dataSource);
+        var track = SchemaMigrationTrack.FromMigrations("extra", [new SchemaMigration(1, "extra", "CREATE TABLE extra_table (id int PRIMARY KEY);")]);
+
+        var first = await new SchemaMigrator(dataSource, track, NullLogger<SchemaMigrator>.Instance).MigrateAsync(Token);
+        var second = await new SchemaMigrator(dataSource, track, NullLogger<SchemaMigrator>.Instance).MigrateAsync(Token);
+        var runtimeAgain = await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(Token);
+
+        Assert.Equal((1, 0, 0), (first, second, runtimeAgain));
+        Assert.Equal("actors_extra_schema_migrations", track.HistoryTable);
+        Assert.Equal([(1, "extra")], await ReadHistoryAsync(dataSource, track.HistoryTable));
+        Assert.Equal(runtimeHistory, await ReadHistoryAsync(dataSource));
+        Assert.True(await ExistsAsync(dataSource, "extra_table"), "the other track's table was not created");
+    }
+
     /// <summary>
     /// Waits until <paramref name="expected"/> sessions wait for the migrators' advisory lock in this database. The
     /// server's lock table is the only signal there is, so it is polled (no sleeps) within a deadline, and the wait
@@ -130,9 +148,9 @@ public sealed class SchemaMigratorTests(PostgresDatabase database)
         await command.ExecuteNonQueryAsync(Token);
     }
 
-    private static async Task<List<(int Version, string Name)>> ReadHistoryAsync(NpgsqlDataSource dataSource)
+    private static async Task<List<(int Version, string Name)>> ReadHistoryAsync(NpgsqlDataSource dataSource, string table = "actors_schema_migrations")
     {
-        await using var command = dataSource.CreateCommand("SELECT version, name FROM actors_schema_migrations ORDER BY version");
+        await using var command = dataSource.CreateCommand($"SELECT version, name FROM {table} ORDER BY version");
         await using var reader = await command.ExecuteReaderAsync(Token);
         var history = new List<(int, string)>();
         while (await reader.ReadAsync(Token))

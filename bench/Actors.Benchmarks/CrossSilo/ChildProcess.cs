@@ -7,7 +7,8 @@ namespace Actors.Benchmarks.CrossSilo;
 internal static class ChildProcess
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+        string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -19,6 +20,11 @@ internal static class ChildProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{fileName} did not start.");

@@ -7,7 +7,7 @@ namespace Actors.Benchmarks.CrossSilo;
 /// Silo processes of one benchmark cluster: a fresh cluster id, one PostgreSQL database, the benchmark's grains.
 /// Disposing kills every silo still running (the database is dropped right after, so no graceful leave is needed).
 /// </summary>
-internal sealed class SiloCluster(string siloAssembly, string grainAssembly, string connectionString) : IAsyncDisposable
+internal sealed class SiloCluster(string siloAssembly, string? grainAssembly, string connectionString) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -15,10 +15,10 @@ internal sealed class SiloCluster(string siloAssembly, string grainAssembly, str
 
     public string ClusterId { get; } = "bench-" + Guid.NewGuid().ToString("N")[..10];
 
-    /// <summary>Starts a silo on node <paramref name="nodeName"/> and waits until it is healthy.</summary>
-    public async Task<SiloProcess> StartSiloAsync(string nodeName, CancellationToken cancellationToken)
+    /// <summary>Starts a silo on node <paramref name="nodeName"/> (with <paramref name="environment"/> added to its settings) and waits until it is healthy.</summary>
+    public async Task<SiloProcess> StartSiloAsync(string nodeName, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var silo = SiloProcess.Start(siloAssembly, ClusterId, nodeName, connectionString, grainAssembly);
+        var silo = SiloProcess.Start(siloAssembly, ClusterId, nodeName, connectionString, grainAssembly, environment);
         _silos.Add(silo);
         await silo.WaitUntilHealthyAsync(StartTimeout, cancellationToken);
         return silo;

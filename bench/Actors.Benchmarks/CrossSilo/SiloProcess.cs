@@ -64,8 +64,13 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote to stdout and stderr.</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts a silo of cluster <paramref name="clusterId"/> on node <paramref name="nodeName"/>, hosting the grains of <paramref name="grainAssembly"/>.</summary>
-    public static SiloProcess Start(string siloAssembly, string clusterId, string nodeName, string connectionString, string grainAssembly)
+    /// <summary>
+    /// Starts a silo of cluster <paramref name="clusterId"/> on node <paramref name="nodeName"/>, hosting the grains of
+    /// <paramref name="grainAssembly"/> (when given), with <paramref name="environment"/> added to its settings.
+    /// </summary>
+    public static SiloProcess Start(
+        string siloAssembly, string clusterId, string nodeName, string connectionString, string? grainAssembly,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var (siloPort, gatewayPort, httpPort) = (LoopbackPorts.Next(), LoopbackPorts.Next(), LoopbackPorts.Next());
         var info = new ProcessStartInfo("dotnet")
@@ -84,9 +89,18 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.Environment["Actors__Silo__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Actors__Storage__Provider"] = "PostgreSql";
         info.Environment["Actors__Storage__ConnectionString"] = connectionString;
-        info.Environment["Actors__Grains__Assemblies__0"] = grainAssembly;
+        if (grainAssembly is not null)
+        {
+            info.Environment["Actors__Grains__Assemblies__0"] = grainAssembly;
+        }
+
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         return new SiloProcess(process, nodeName, siloPort, gatewayPort, httpPort);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Actors.Silo.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -43,7 +42,7 @@ internal sealed partial class GrainCallExceptionHandler(IProblemDetailsService p
                 Status = status,
                 Title = title,
                 Detail = status == StatusCodes.Status500InternalServerError ? null : exception.Message,
-                Extensions = { ["traceId"] = httpContext.TraceIdentifier, ["status"] = status.ToString(CultureInfo.InvariantCulture) },
+                Extensions = { ["traceId"] = httpContext.TraceIdentifier },
             },
         });
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using Actors.Containers.Docker;
 using Actors.GrainInterfaces.Serialization;
 using Actors.Grains.Health;
 using Actors.Runtime.Hosting;
@@ -12,6 +13,9 @@ namespace Actors.Silo.Hosting;
 /// <summary>Wires the silo host: the runtime with this product's grains, storage from configuration, and the API's plumbing.</summary>
 public static class SiloHostBuilderExtensions
 {
+    /// <summary>The configuration section of the Docker engine adapter (endpoint, registry, timeouts).</summary>
+    public const string DockerSectionName = "Actors:Docker";
+
     /// <summary>Adds the silo (runtime, grains, storage) and the API services to the web application.</summary>
     /// <exception cref="OptionsValidationException">The storage settings are invalid.</exception>
     public static WebApplicationBuilder AddActorsSiloHost(this WebApplicationBuilder builder)
@@ -31,6 +35,15 @@ public static class SiloHostBuilderExtensions
             }
         });
         builder.Services.AddHostedService<StorageAnnouncement>();
+
+        // Jobs: Task, scheduler and executor-node grains; the local Docker engine as this node's container runtime.
+        builder.Services.AddJobs();
+        builder.Services.AddDockerContainerRuntime();
+        builder.Services.AddOptions<DockerOptions>().BindConfiguration(DockerSectionName);
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            builder.Services.AddPostgreSqlJobStore(storage.ConnectionString!);
+        }
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainCallExceptionHandler>();

@@ -8,6 +8,9 @@ public static class StartupErrors
     /// <summary>The exit code for an invalid configuration.</summary>
     public const int InvalidConfigurationExitCode = 2;
 
+    /// <summary>The exit code when the silo could not join its cluster (an active silo was unreachable).</summary>
+    public const int JoinFailedExitCode = 4;
+
     /// <summary>True when <paramref name="exception"/> means the configuration is invalid (rather than a crash).</summary>
     public static bool IsConfigurationError(Exception exception) => exception switch
     {

@@ -16,6 +16,7 @@ internal sealed class ScriptedContainerRuntime : IContainerRuntime
     public const string EngineError = "fake/engine-error";
     public const string Missing = "fake/missing";
     public const string HangFirstAttempt = "fake/hang-first";
+    public const string NulInStderr = "fake/nul-stderr";
 
     private readonly ConcurrentQueue<ContainerRunRequest> _runs = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _started = new();
@@ -79,6 +80,11 @@ internal sealed class ScriptedContainerRuntime : IContainerRuntime
                 Cancelled.Add(job);
                 return new ContainerRunResult(id, ContainerExit.Cancelled, 137, [], false, [], startedAt, DateTimeOffset.UtcNow);
             }
+        }
+
+        if (request.Image == NulInStderr)
+        {
+            return new ContainerRunResult(id, ContainerExit.Exited, 0, [], false, [(byte)'a', 0, (byte)'b'], startedAt, DateTimeOffset.UtcNow);
         }
 
         return request.Image == ExitThree

@@ -148,6 +148,17 @@ public sealed class TaskGrainTests : JobClusterTestBase
     }
 
     [Fact]
+    public async Task NulInStderr_IsReplaced_SoTheResultCanBeStored()
+    {
+        await SubmitAsync("nul", Spec(ScriptedContainerRuntime.NulInStderr));
+
+        var job = await WaitFinalAsync("nul");
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Equal("a\uFFFDb", job.StderrTail);
+    }
+
+    [Fact]
     public async Task UnknownJob_IsNull()
     {
         Assert.Null(await Grains.GetGrain<ITaskGrain>("never-submitted").GetAsync());

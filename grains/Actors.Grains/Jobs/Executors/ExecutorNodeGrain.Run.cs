@@ -61,7 +61,7 @@ internal sealed partial class ExecutorNodeGrain
                 Map(run.Exit),
                 run.ExitCode,
                 Describe(run, spec),
-                run.StderrTail.Length == 0 ? null : Encoding.UTF8.GetString(run.StderrTail),
+                StderrText(run.StderrTail),
                 run.Stdout.Length,
                 run.StdoutTruncated,
                 run.StartedAt,
@@ -132,6 +132,10 @@ internal sealed partial class ExecutorNodeGrain
             StderrTailBytes: JobLimits.StderrTailBytes,
             labels);
     }
+
+    /// <summary>The stderr tail as text; NUL characters become U+FFFD, since the job store (jsonb) cannot keep them.</summary>
+    private static string? StderrText(byte[] tail) =>
+        tail.Length == 0 ? null : Encoding.UTF8.GetString(tail).Replace('\0', '\uFFFD');
 
     private static AttemptOutcome Map(ContainerExit exit) => exit switch
     {

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Actors.Grains.PostgreSql;
+
+/// <summary>
+/// Builds the job store's own <see cref="NpgsqlDataSource"/> the way the runtime builds its databases'
+/// (PostgreSqlSiloBuilderExtensions): a name, a pool bounded at <see cref="DefaultMaxPoolSize"/> unless the connection
+/// string sets one, the host's logger factory.
+/// </summary>
+internal static class PostgreSqlJobStoreDataSource
+{
+    /// <summary>The data source's name in Npgsql's logs and metrics.</summary>
+    public const string Name = "Actors.PostgreSql.Jobs";
+
+    /// <summary>The pool bound when the connection string sets none: the runtime's, for the same reason (max_connections 100 shared by silos).</summary>
+    public const int DefaultMaxPoolSize = Runtime.Hosting.PostgreSqlSiloBuilderExtensions.DefaultMaxPoolSize;
+
+    public static NpgsqlDataSource Build(string connectionString, ILoggerFactory? loggerFactory)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = Name };
+        if (!SetsMaxPoolSize(connectionString))
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// True when the connection string itself names a pool bound (Npgsql's own builder reports every keyword as
+    /// present, so the keys actually written are read with the generic builder, as the runtime does).
+    /// </summary>
+    public static bool SetsMaxPoolSize(string connectionString)
+    {
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return written.Keys.Cast<string>()
+            .Select(static key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
+            .Any(static key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
+    }
+}
