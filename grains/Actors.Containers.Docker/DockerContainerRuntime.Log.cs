@@ -41,8 +41,8 @@ internal sealed partial class DockerContainerRuntime
         [LoggerMessage(DockerEventIds.KillFailed, LogLevel.Warning, "Could not kill container {ContainerId}")]
         public static partial void KillFailed(ILogger logger, string containerId, Exception exception);
 
-        [LoggerMessage(DockerEventIds.RemoveFailed, LogLevel.Warning, "Could not remove container {ContainerId}; it stays until removed by its labels")]
-        public static partial void RemoveFailed(ILogger logger, string containerId, Exception exception);
+        [LoggerMessage(DockerEventIds.ImageAbsentAtCreate, LogLevel.Debug, "Image {Image} is absent from the engine; making sure of it before creating the container again")]
+        public static partial void ImageAbsentAtCreate(ILogger logger, string image);
 
         [LoggerMessage(DockerEventIds.StdoutTruncated, LogLevel.Debug, "Container {ContainerId} wrote {Total} stdout bytes; kept the first {Cap}")]
         public static partial void StdoutTruncated(ILogger logger, string containerId, long total, int cap);

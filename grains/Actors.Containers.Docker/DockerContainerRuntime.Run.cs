@@ -20,6 +20,9 @@ internal sealed partial class DockerContainerRuntime
     /// <summary>The most bytes kept of errors the engine itself writes into the output stream.</summary>
     private const int EngineErrorBytes = 4 * 1024;
 
+    /// <summary>The exit code of a process killed by SIGKILL (128 + 9), which is what the OOM killer sends.</summary>
+    private const long KilledExitCode = 137;
+
     /// <inheritdoc />
     /// <remarks>
     /// Cancellation before the container has started throws <see cref="OperationCanceledException"/> (and removes the
@@ -31,11 +34,8 @@ internal sealed partial class DockerContainerRuntime
     public async Task<ContainerRunResult> RunAsync(ContainerRunRequest request, Func<string, Task>? started, CancellationToken cancellationToken)
     {
         ContainerRunRequestValidation.Validate(request);
-        await EnsureImageAsync(request.Image, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-
-        // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learnt.
-        var containerId = await _client.CreateContainerAsync(CreateBody(request), CancellationToken.None);
+        var containerId = await CreateAsync(request, cancellationToken);
         Log.ContainerCreated(_logger, containerId, request.Image);
         try
         {
@@ -43,8 +43,32 @@ internal sealed partial class DockerContainerRuntime
         }
         finally
         {
-            await RemoveQuietlyAsync(containerId);
+            // After the result, off its path; DisposeAsync waits for it, the node's orphan sweep catches the rest.
+            _removals.Schedule(containerId);
         }
+    }
+
+    /// <summary>
+    /// Creates the container. The image is looked at only when the engine says it is absent (the rare case costs the
+    /// usual inspect and pull, the common case no call at all); then it is pulled, or refused clearly, and the
+    /// create is tried once more.
+    /// </summary>
+    private async Task<string> CreateAsync(ContainerRunRequest request, CancellationToken cancellationToken)
+    {
+        var body = CreateBody(request);
+        try
+        {
+            // Not cancellable: a create cancelled in flight could leave a container behind whose id we never learnt.
+            return await _client.CreateContainerAsync(body, CancellationToken.None);
+        }
+        catch (ContainerImageNotFoundException)
+        {
+            Log.ImageAbsentAtCreate(_logger, request.Image);
+        }
+
+        await EnsureImageAsync(request.Image, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await _client.CreateContainerAsync(body, CancellationToken.None);
     }
 
     private static ContainerCreateBody CreateBody(ContainerRunRequest request) => new()
@@ -95,6 +119,10 @@ internal sealed partial class DockerContainerRuntime
         {
             attach = await _client.AttachAsync(containerId, cancellationToken);
             outputTask = PumpOutputAsync(attach, stdout, stderr, engineErrors, background.Token);
+
+            // Stdin goes out before the start, as the docker CLI sends it: the engine holds it until the process reads
+            // it, so the process finds its input at once instead of waiting for the start call's answer to come back.
+            stdinTask = PumpStdinAsync(attach, request.Stdin, containerId, background.Token);
             try
             {
                 await _client.StartContainerAsync(containerId, cancellationToken);
@@ -113,7 +141,6 @@ internal sealed partial class DockerContainerRuntime
             var startTimestamp = _timeProvider.GetTimestamp();
             using var timeout = new CancellationTokenSource(request.Timeout, _timeProvider);
             Log.ContainerStarted(_logger, containerId);
-            stdinTask = PumpStdinAsync(attach, request.Stdin, containerId, background.Token);
             waitTask = _client.WaitContainerAsync(containerId, background.Token);
             if (started is not null)
             {
@@ -134,8 +161,11 @@ internal sealed partial class DockerContainerRuntime
                     $"Docker engine reported an error in the output stream of container {containerId}: {Encoding.UTF8.GetString(engineErrors.ToArray()).Trim()}");
             }
 
-            var state = (await _client.InspectContainerAsync(containerId, CancellationToken.None)).State;
-            if (exit == ContainerExit.Exited && state?.OomKilled == true)
+            // Only a SIGKILL nobody here sent can be the kernel's OOM killer: only then is the container inspected.
+            var state = exit == ContainerExit.Exited && waited.StatusCode == KilledExitCode
+                ? (await _client.InspectContainerAsync(containerId, CancellationToken.None)).State
+                : null;
+            if (state?.OomKilled == true)
             {
                 exit = ContainerExit.OutOfMemory;
                 Log.ContainerOutOfMemory(_logger, containerId, request.MemoryBytes);
@@ -319,18 +349,6 @@ internal sealed partial class DockerContainerRuntime
         catch (Exception ex) when (ex is InvalidDataException or IOException or SocketException)
         {
             throw new ContainerRuntimeException($"The output stream of container {containerId} broke: {ex.Message}", ex);
-        }
-    }
-
-    private async Task RemoveQuietlyAsync(string containerId)
-    {
-        try
-        {
-            await _client.RemoveContainerAsync(containerId, CancellationToken.None);
-        }
-        catch (ContainerRuntimeException ex)
-        {
-            Log.RemoveFailed(_logger, containerId, ex);
         }
     }
 

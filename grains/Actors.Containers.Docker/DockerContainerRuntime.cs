@@ -8,14 +8,19 @@ namespace Actors.Containers.Docker;
 /// <summary>
 /// <see cref="IContainerRuntime"/> on a Docker engine through its REST API (see <see cref="DockerEngineClient"/>). Every
 /// container is hardened (no network, read-only root with a small noexec tmpfs at /tmp, no capabilities,
-/// no-new-privileges, memory without swap, CPU and pids limits, no log files) and removed after its run.
+/// no-new-privileges, memory without swap, CPU and pids limits, no log files) and removed after its run, in the
+/// background (<see cref="ContainerRemovals"/>): disposing the runtime waits for the removals in flight.
 /// </summary>
-internal sealed partial class DockerContainerRuntime : IContainerRuntime
+internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsyncDisposable, IDisposable
 {
+    /// <summary>The pauses before the second and third try of a background removal.</summary>
+    private static readonly TimeSpan[] RemoveRetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+
     private readonly DockerEngineClient _client;
     private readonly DockerOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DockerContainerRuntime> _logger;
+    private readonly ContainerRemovals _removals;
 
     /// <summary>Creates the runtime over <paramref name="client"/>.</summary>
     public DockerContainerRuntime(DockerEngineClient client, IOptions<DockerOptions> options, TimeProvider timeProvider, ILogger<DockerContainerRuntime> logger)
@@ -25,6 +30,21 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime
         _options = options.Value;
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _removals = new ContainerRemovals(_client.RemoveContainerAsync, RemoveRetryDelays, _options.RequestTimeout, timeProvider, logger);
+    }
+
+    /// <summary>Containers whose background removal has not finished yet.</summary>
+    internal int PendingRemovals => _removals.Pending;
+
+    /// <summary>Waits (at most <see cref="DockerOptions.RequestTimeout"/>) for the containers still being removed.</summary>
+    public ValueTask DisposeAsync() => _removals.DisposeAsync();
+
+    /// <summary>
+    /// Does not wait for the removals in flight (a synchronous wait could block a thread the removals need); hosts
+    /// dispose asynchronously, and whatever is left is removed as an orphan at the node's next start.
+    /// </summary>
+    public void Dispose()
+    {
     }
 
     /// <inheritdoc />

@@ -16,4 +16,7 @@ internal static class DockerEventIds
     public const int KillFailed = 7010;
     public const int RemoveFailed = 7011;
     public const int StdoutTruncated = 7012;
+    public const int RemoveRetrying = 7013;
+    public const int RemovalsUnfinished = 7014;
+    public const int ImageAbsentAtCreate = 7015;
 }

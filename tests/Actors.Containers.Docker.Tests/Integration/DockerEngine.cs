@@ -1,4 +1,5 @@
 using Actors.Grains.Containers;
+using Actors.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Containers.Docker.Tests.Integration;
@@ -49,6 +50,17 @@ public sealed class DockerEngine : IAsyncLifetime
         [RunLabel] = _runId,
         ["actors.test.case"] = Guid.NewGuid().ToString("N"),
     };
+
+    /// <summary>
+    /// Waits until no container carries <paramref name="labels"/>: a run removes its container in the background, right
+    /// after it returns. Fails when one is still there after 30 s.
+    /// </summary>
+    public Task WaitUntilRemovedAsync(IReadOnlyDictionary<string, string> labels) =>
+        Poll.UntilAsync(
+            async () => (await Runtime.ListAsync(labels, TestContext.Current.CancellationToken)).Count == 0,
+            TimeSpan.FromSeconds(30),
+            "the run's container to be removed",
+            TestContext.Current.CancellationToken);
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()

@@ -33,7 +33,7 @@ public sealed partial class DockerIsolationTests(DockerEngine engine)
         Assert.Equal(ContainerExit.TimedOut, result.Exit);
         Assert.Equal(137, result.ExitCode);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20));
-        Assert.Empty(await _runtime.ListAsync(labels, Token));
+        await engine.WaitUntilRemovedAsync(labels);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed partial class DockerIsolationTests(DockerEngine engine)
         Assert.Equal(ContainerExit.Cancelled, result.Exit);
         Assert.Equal(137, result.ExitCode);
         Assert.True(sinceCancel.Elapsed < TimeSpan.FromSeconds(10), $"the run ended {sinceCancel.Elapsed} after it was cancelled");
-        Assert.Empty(await _runtime.ListAsync(labels, Token));
+        await engine.WaitUntilRemovedAsync(labels);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed partial class DockerIsolationTests(DockerEngine engine)
         Assert.InRange(forked, 1, 63);
         Assert.Contains("can't fork", Encoding.ASCII.GetString(result.StderrTail), StringComparison.Ordinal);
         Assert.Equal(ContainerExit.Exited, result.Exit);
-        Assert.Empty(await _runtime.ListAsync(labels, Token));
+        await engine.WaitUntilRemovedAsync(labels);
 
         // Nothing escaped: none of its sleepers (nobody's "sleep 600") is left on the host.
         await Poll.UntilAsync(() => CountHostProcesses("sleep\0" + "600\0", uid: 65534) == 0, TimeSpan.FromSeconds(10), "the forkbomb's sleepers to be gone", Token);

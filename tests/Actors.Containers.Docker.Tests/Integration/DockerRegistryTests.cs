@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Actors.Containers.Docker.Tests.Support;
 using Actors.Grains.Containers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +44,41 @@ public sealed class DockerRegistryTests(DockerEngine engine)
         Assert.Contains($"pull image {registry}/actors/not-in-any-registry:1", ex.Message, StringComparison.Ordinal);
         Assert.Contains("connection refused", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("actors/not-in-any-registry:1", await runtime.ListImagesAsync(Token));
+    }
+
+    [Fact]
+    public async Task RunAsync_PresentImageAndUnreachableRegistry_RunsWithoutPulling()
+    {
+        await using var services = DockerEngine.CreateServices(options =>
+        {
+            options.Endpoint = engine.Endpoint;
+            options.Registry = $"127.0.0.1:{ClosedLoopbackPort()}";
+        });
+
+        var result = await services.GetRequiredService<IContainerRuntime>().RunAsync(
+            RunRequests.For("actors/cat:latest", engine.NewLabels(), "present\n"u8.ToArray()), started: null, Token);
+
+        Assert.Equal(ContainerExit.Exited, result.Exit);
+        Assert.Equal("present\n", System.Text.Encoding.ASCII.GetString(result.Stdout));
+    }
+
+    [Fact]
+    public async Task RunAsync_AbsentImageAndUnreachableRegistry_FailsWithThePullErrorAndCreatesNoContainer()
+    {
+        var registry = $"127.0.0.1:{ClosedLoopbackPort()}";
+        var labels = engine.NewLabels();
+        await using var services = DockerEngine.CreateServices(options =>
+        {
+            options.Endpoint = engine.Endpoint;
+            options.Registry = registry;
+            options.PullTimeout = TimeSpan.FromSeconds(60);
+        });
+
+        var ex = await Assert.ThrowsAsync<ContainerRuntimeException>(() => services.GetRequiredService<IContainerRuntime>().RunAsync(
+            RunRequests.For("actors/not-in-any-registry:2", labels), started: null, Token));
+
+        Assert.Contains($"pull image {registry}/actors/not-in-any-registry:2", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await engine.Runtime.ListAsync(labels, Token));
     }
 
     [Fact]

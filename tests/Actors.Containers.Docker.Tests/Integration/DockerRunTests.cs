@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Actors.Containers.Docker.Tests.Support;
 using Actors.Grains.Containers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Containers.Docker.Tests.Integration;
 
@@ -152,7 +153,7 @@ public sealed class DockerRunTests(DockerEngine engine)
         Assert.Equal("running", listed.State);
         Assert.All(labels, label => Assert.Equal(label.Value, listed.Labels[label.Key]));
         Assert.Equal(ContainerExit.Exited, result.Exit);
-        Assert.Empty(await _runtime.ListAsync(labels, Token));
+        await engine.WaitUntilRemovedAsync(labels);
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public sealed class DockerRunTests(DockerEngine engine)
             Token));
 
         Assert.Equal("callback failed", ex.Message);
-        Assert.Empty(await _runtime.ListAsync(labels, Token));
+        await engine.WaitUntilRemovedAsync(labels);
     }
 
     [Fact]
@@ -206,7 +207,7 @@ public sealed class DockerRunTests(DockerEngine engine)
         Assert.Equal(ContainerExit.Exited, result.Exit);
         Assert.Equal(127, result.ExitCode);
         Assert.Contains("/no/such/binary", Encoding.UTF8.GetString(result.StderrTail), StringComparison.Ordinal);
-        Assert.Empty(await _runtime.ListAsync(labels, Token));
+        await engine.WaitUntilRemovedAsync(labels);
     }
 
     [Fact]
@@ -235,6 +236,35 @@ public sealed class DockerRunTests(DockerEngine engine)
         Assert.Equal(inputs, results.Select(result => result.Stdout));
         Assert.Equal(4, results.Select(result => result.ContainerId).Distinct().Count());
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"four small runs took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task RunAsync_ProcessKilledBySignalNine_EndsWith137AndIsNotCalledOutOfMemory()
+    {
+        // 137 is what the OOM killer's SIGKILL leaves too: the engine's inspect tells them apart. (The container's
+        // first process ignores signals it has no handler for, so a child is killed and its status passed on.)
+        var request = RunRequests.For("actors/busybox:latest", engine.NewLabels()) with { Command = ["sh", "-c", "echo before; sh -c 'kill -9 $$'; exit $?"] };
+
+        var result = await _runtime.RunAsync(request, started: null, Token);
+
+        Assert.Equal(ContainerExit.Exited, result.Exit);
+        Assert.Equal(137, result.ExitCode);
+        Assert.Equal("before\n", Encoding.ASCII.GetString(result.Stdout));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_RightAfterARun_ReturnsOnlyOnceItsContainerIsRemoved()
+    {
+        var labels = engine.NewLabels();
+        var services = DockerEngine.CreateServices(options => options.Endpoint = engine.Endpoint);
+        var result = await services.GetRequiredService<IContainerRuntime>().RunAsync(
+            RunRequests.For("actors/cat:latest", labels, "bye\n"u8.ToArray()), started: null, Token);
+
+        await services.DisposeAsync();
+
+        // No polling: the removal started in the background must be over once the runtime is disposed.
+        Assert.Equal("bye\n", Encoding.ASCII.GetString(result.Stdout));
+        Assert.Empty(await _runtime.ListAsync(labels, Token));
     }
 
     [Fact]

@@ -101,7 +101,16 @@ internal sealed partial class JobSchedulerGrain : Grain, IJobSchedulerGrain, IRe
         }
         else
         {
-            _nodes.Add(status.Node, new NodeBook(status, now));
+            book = new NodeBook(status, now);
+            _nodes.Add(status.Node, book);
+
+            // Dispatches recovered from the store before this node reported: they hold its capacity, and its
+            // reports now tell whether it still runs them (a restarted node does not).
+            foreach (var recovered in _dispatched.Values.Where(d => string.Equals(d.Node, status.Node, StringComparison.Ordinal)))
+            {
+                book.Add(recovered);
+            }
+
             LogNodeJoined(_logger, status.Node, status.Silo, status.EngineAvailable, status.EngineDetail);
         }
 
