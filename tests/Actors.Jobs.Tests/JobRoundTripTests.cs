@@ -87,7 +87,7 @@ public sealed class JobRoundTripTests(PostgresDatabase database) : IAsyncLifetim
         var attempt = job["attempts"]!.AsArray().Single()!;
         var ran = attempt["finishedAt"]!.GetValue<DateTimeOffset>() - attempt["startedAt"]!.GetValue<DateTimeOffset>();
         Assert.True(ran < TimeSpan.FromSeconds(30), $"the container ran {ran} past a 2 s timeout");
-        Assert.Empty(await DockerEngine.ContainersAsync("io.actors.job=" + submitted.JobId));
+        await TestKit.Poll.UntilAsync(async () => (await DockerEngine.ContainersAsync("io.actors.job=" + submitted.JobId)).Count == 0, TimeSpan.FromSeconds(30), "the container to be removed", Cancel);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class JobRoundTripTests(PostgresDatabase database) : IAsyncLifetim
         var job = await Api.WaitFinalAsync(submitted.JobId, JobTimeout, Cancel);
 
         Assert.True(JobsApi.IsFinal(JobsApi.Status(job)));
-        Assert.Empty(await DockerEngine.ContainersAsync("io.actors.job=" + submitted.JobId));
+        await TestKit.Poll.UntilAsync(async () => (await DockerEngine.ContainersAsync("io.actors.job=" + submitted.JobId)).Count == 0, TimeSpan.FromSeconds(30), "the container to be removed", Cancel);
         // The silo is still fine: another job runs.
         using var after = await Api.RunAsync("actors/cat", Encoding.UTF8.GetBytes("still here"));
         Assert.Equal("still here", await after.Content.ReadAsStringAsync(Cancel));

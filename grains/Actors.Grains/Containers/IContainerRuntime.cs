@@ -20,8 +20,9 @@ public interface IContainerRuntime
     /// <summary>
     /// Runs one container to its end: creates it hardened (see <see cref="ContainerRunRequest"/>), attaches, starts,
     /// writes the input to stdin and closes it, captures stdout (up to the cap) and the stderr tail, waits, kills it
-    /// at the timeout, and removes it. Cancelling <paramref name="cancellationToken"/> kills the container and
-    /// returns a result with <see cref="ContainerExit.Cancelled"/>.
+    /// at the timeout, and removes it (possibly just after returning: the result does not wait for the removal).
+    /// Cancelling <paramref name="cancellationToken"/> kills the container and returns a result with
+    /// <see cref="ContainerExit.Cancelled"/>.
     /// </summary>
     /// <param name="request">What to run and its limits.</param>
     /// <param name="started">Called once the container has started, with its id.</param>

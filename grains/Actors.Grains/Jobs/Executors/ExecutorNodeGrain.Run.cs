@@ -15,7 +15,7 @@ internal sealed partial class ExecutorNodeGrain
         var result = await ExecuteAsync(attempt);
         LogAttemptEnded(_logger, attempt.JobId, attempt.Attempt, result.Outcome, result.ExitCode, result.Error);
 
-        // The slot is free once the container is gone; the capacity is free once the Task grain has the result.
+        // The slot is free once the container has exited; the capacity is free once the Task grain has the result.
         attempt.Running = false;
         StartWaiting();
         await ReportCompletionAsync(attempt, result);
