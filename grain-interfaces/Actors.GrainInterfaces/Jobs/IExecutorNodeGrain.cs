@@ -15,8 +15,4 @@ public interface IExecutorNodeGrain : IGrainWithStringKey
 
     /// <summary>Kills the attempt's container if it runs here. False when it does not run here.</summary>
     Task<bool> CancelAsync(string jobId, int attempt);
-
-    /// <summary>Whether the attempt runs here now.</summary>
-    [AlwaysInterleave]
-    Task<bool> IsRunningAsync(string jobId, int attempt);
 }

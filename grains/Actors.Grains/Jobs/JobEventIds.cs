@@ -23,4 +23,7 @@ internal static class JobEventIds
     public const int AttemptEnded = 7244;
     public const int ReportFailed = 7245;
     public const int CompletionFailed = 7246;
+    public const int NodeReady = 7247;
+    public const int NodeWithoutEngine = 7248;
+    public const int NodeActivationRetry = 7249;
 }

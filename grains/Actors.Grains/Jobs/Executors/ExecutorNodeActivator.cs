@@ -98,12 +98,12 @@ internal sealed partial class ExecutorNodeActivator(
         }
     }
 
-    [LoggerMessage(EventId = 7247, Level = LogLevel.Information, Message = "Executor node {Node} runs jobs on {Engine} ({Images} images present).")]
+    [LoggerMessage(EventId = JobEventIds.NodeReady, Level = LogLevel.Information, Message = "Executor node {Node} runs jobs on {Engine} ({Images} images present).")]
     private static partial void LogReady(ILogger logger, string node, string? engine, int images);
 
-    [LoggerMessage(EventId = 7248, Level = LogLevel.Warning, Message = "Executor node {Node} cannot run jobs: {Reason}. Jobs queue until an engine is reachable (start one with 'bash scripts/docker.sh start').")]
+    [LoggerMessage(EventId = JobEventIds.NodeWithoutEngine, Level = LogLevel.Warning, Message = "Executor node {Node} cannot run jobs: {Reason}. Jobs queue until an engine is reachable (start one with 'bash scripts/docker.sh start').")]
     private static partial void LogNoEngine(ILogger logger, string node, string? reason);
 
-    [LoggerMessage(EventId = 7249, Level = LogLevel.Warning, Message = "Executor node {Node} did not answer (try {Attempt}); trying again.")]
+    [LoggerMessage(EventId = JobEventIds.NodeActivationRetry, Level = LogLevel.Warning, Message = "Executor node {Node} did not answer (try {Attempt}); trying again.")]
     private static partial void LogActivationFailed(ILogger logger, string node, int attempt, Exception exception);
 }

@@ -124,10 +124,6 @@ internal sealed partial class ExecutorNodeGrain : Grain, IExecutorNodeGrain
         return true;
     }
 
-    /// <inheritdoc />
-    public Task<bool> IsRunningAsync(string jobId, int attempt) =>
-        Task.FromResult(_attempts.TryGetValue(jobId, out var running) && running.Attempt == attempt);
-
     /// <summary>Starts waiting attempts while slots are free.</summary>
     private void StartWaiting()
     {
