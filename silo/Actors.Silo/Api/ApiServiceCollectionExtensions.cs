@@ -25,6 +25,7 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<NodeStatusCache>();
         services.TryAddSingleton<JobSubmitter>();
         services.ConfigureHttpJsonOptions(json =>
         {

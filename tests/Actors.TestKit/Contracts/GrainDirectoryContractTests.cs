@@ -146,6 +146,51 @@ public abstract class GrainDirectoryContractTests
     }
 
     [Fact]
+    public async Task RegisterAsync_ManyGrainsRacedByTwoSilosInOppositeOrders_EachGrainHasOneWinner()
+    {
+        // Two silos register the same 200 new grains at once, in opposite orders (a batching directory must neither
+        // deadlock nor mix up which registration of a batch won).
+        const int Grains = 200;
+        var clusterId = NewClusterId();
+        var grainIds = Enumerable.Range(0, Grains).Select(_ => NewGrainId()).ToList();
+        var first = CreateDirectory(clusterId);
+        var second = CreateDirectory(clusterId);
+
+        var fromFirst = grainIds.Select(g => first.RegisterAsync(Address(g, SiloA), previousAddress: null, Token)).ToList();
+        var fromSecond = Enumerable.Reverse(grainIds).Select(g => second.RegisterAsync(Address(g, SiloB), previousAddress: null, Token)).Reverse().ToList();
+        var winnersFirst = await Task.WhenAll(fromFirst);
+        var winnersSecond = await Task.WhenAll(fromSecond);
+
+        for (var i = 0; i < Grains; i++)
+        {
+            ContractAssert.Equal(winnersFirst[i], winnersSecond[i], $"winner of grain {i} as the two silos learned it");
+            ContractAssert.Equal(grainIds[i], winnersFirst[i].GrainId, $"grain of winner {i}");
+            ContractAssert.Equal(winnersFirst[i], await first.LookupAsync(grainIds[i], Token), $"entry of grain {i}");
+        }
+    }
+
+    [Fact]
+    public async Task LookupAsync_ManyConcurrentLookups_EachGetsItsOwnGrainsEntry()
+    {
+        const int Grains = 150;
+        var directory = CreateDirectory(NewClusterId());
+        var addresses = Enumerable.Range(0, Grains).Select(i => Address(NewGrainId(), (i % 3) switch { 0 => SiloA, 1 => SiloB, _ => SiloC })).ToList();
+        foreach (var address in addresses.Where((_, i) => i % 5 != 0))
+        {
+            await directory.RegisterAsync(address, previousAddress: null, Token);
+        }
+
+        // Every fifth grain stays unregistered, and every grain is looked up twice at once.
+        var lookups = await Task.WhenAll(addresses.Concat(addresses).Select(a => directory.LookupAsync(a.GrainId, Token)));
+
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            var expected = i % Grains % 5 == 0 ? null : addresses[i % Grains];
+            ContractAssert.Equal(expected, lookups[i], $"lookup {i} of grain {i % Grains}");
+        }
+    }
+
+    [Fact]
     public async Task RegisterAsync_ConcurrentReplacementsOfOnePrevious_OneWinnerAllLearn()
     {
         const int Racers = 20;

@@ -8,15 +8,21 @@ namespace Actors.Silo.Endpoints.Jobs;
 
 /// <summary>
 /// The submission path shared by <c>POST /v1/jobs</c> and <c>POST /v1/run</c>: derives the job id, checks that some
-/// node can run the image, stores a large input before the job exists (claim check), submits to the Task grain and
+/// node can run the image (from the nodes' recent reports), stores a large input before the job exists (claim check), submits to the Task grain and
 /// maps its answer; then, when asked, waits for the job to become final.
 /// </summary>
-internal sealed partial class JobSubmitter(IGrainFactory grains, IOptions<ApiOptions> options, TimeProvider time, ILogger<JobSubmitter> logger)
+internal sealed partial class JobSubmitter(
+    IGrainFactory grains,
+    NodeStatusCache nodes,
+    IOptions<ApiOptions> options,
+    TimeProvider time,
+    ILogger<JobSubmitter> logger)
 {
     // Under the default 30 s grain-call deadline, so a watch never times out as a call.
     private static readonly TimeSpan WatchSlice = TimeSpan.FromSeconds(20);
 
     private readonly IGrainFactory _grains = grains;
+    private readonly NodeStatusCache _nodes = nodes;
     private readonly ApiOptions _options = options.Value;
     private readonly TimeProvider _time = time;
     private readonly ILogger<JobSubmitter> _logger = logger;
@@ -32,8 +38,8 @@ internal sealed partial class JobSubmitter(IGrainFactory grains, IOptions<ApiOpt
         ArgumentNullException.ThrowIfNull(requestServices);
 
         var id = caller.IdempotencyKey is { } key ? JobIds.FromIdempotencyKey(caller.Submitter, key) : JobIds.New(_time);
-        var nodes = await _grains.GetGrain<IJobSchedulerGrain>(IJobSchedulerGrain.DefaultKey).GetNodesAsync().WaitAsync(cancellationToken);
-        if (!ImageAvailability.IsRunnable(nodes, job.Image))
+        if (!ImageAvailability.IsRunnable(await _nodes.GetAsync(fresh: false, cancellationToken), job.Image)
+            && !ImageAvailability.IsRunnable(await _nodes.GetAsync(fresh: true, cancellationToken), job.Image))
         {
             Log.Refused(_logger, id, "image unavailable");
             return SubmitOutcome.Refused(JobProblems.Fields(
