@@ -1,4 +1,9 @@
 using System.Text.Json.Serialization;
+using Actors.GrainInterfaces.Coordination.Discovery;
+using Actors.GrainInterfaces.Coordination.Elections;
+using Actors.GrainInterfaces.Coordination.KeyValue;
+using Actors.GrainInterfaces.Coordination.Locks;
+using Actors.GrainInterfaces.Coordination.Sessions;
 using Actors.GrainInterfaces.Health;
 using Actors.GrainInterfaces.Jobs;
 
@@ -28,4 +33,35 @@ namespace Actors.GrainInterfaces.Serialization;
 [JsonSerializable(typeof(AttemptOutcome))]
 [JsonSerializable(typeof(SubmitResultKind))]
 [JsonSerializable(typeof(IReadOnlyList<NodeStatus>))]
+[JsonSerializable(typeof(SessionInfo))]
+[JsonSerializable(typeof(SessionBinding))]
+[JsonSerializable(typeof(SessionBindingKind))]
+[JsonSerializable(typeof(LockRequest))]
+[JsonSerializable(typeof(SemaphoreRequest))]
+[JsonSerializable(typeof(LockGrant))]
+[JsonSerializable(typeof(LockOutcome))]
+[JsonSerializable(typeof(LockMode))]
+[JsonSerializable(typeof(LockHolder))]
+[JsonSerializable(typeof(LockWaiter))]
+[JsonSerializable(typeof(LockInfo))]
+[JsonSerializable(typeof(CampaignResult))]
+[JsonSerializable(typeof(CampaignOutcome))]
+[JsonSerializable(typeof(LeaderInfo))]
+[JsonSerializable(typeof(ElectionState))]
+[JsonSerializable(typeof(KvPut))]
+[JsonSerializable(typeof(KvEntry))]
+[JsonSerializable(typeof(KvWriteOutcome))]
+[JsonSerializable(typeof(KvWriteResult))]
+[JsonSerializable(typeof(KvGetResult))]
+[JsonSerializable(typeof(KvRangeResult))]
+[JsonSerializable(typeof(KvEventType))]
+[JsonSerializable(typeof(KvEvent))]
+[JsonSerializable(typeof(KvWatchRequest))]
+[JsonSerializable(typeof(KvWatchBatch))]
+[JsonSerializable(typeof(ServiceRegistration))]
+[JsonSerializable(typeof(HealthCheck))]
+[JsonSerializable(typeof(HealthStatus))]
+[JsonSerializable(typeof(ServiceInstance))]
+[JsonSerializable(typeof(ServiceSnapshot))]
+[JsonSerializable(typeof(ServiceRegistrationOutcome))]
 public sealed partial class GrainInterfacesJsonContext : JsonSerializerContext;
