@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Actors.Persistence;
 using Actors.Runtime.Storage;
 using Actors.Serialization;
@@ -16,9 +17,14 @@ namespace Actors.Runtime.PostgreSql;
 /// nothing changes. Same semantics as <see cref="InMemoryGrainStorage"/>.
 /// </summary>
 /// <remarks>
-/// jsonb cannot hold the character U+0000 in a string: state containing it fails to write (SqlState 22P05).
+/// <para>
+/// Writes are batched (<see cref="RoundTripBatcher{TRequest, TResult}"/>): concurrent writes of different records
+/// share one statement and one commit, each with its own condition and outcome, so a silo's write rate is not capped
+/// by one commit per write. A write the batch refused runs its single-row path to produce its exact error.
+/// </para>
+/// <para>jsonb cannot hold the character U+0000 in a string: state containing it fails to write (SqlState 22P05).</para>
 /// </remarks>
-public sealed class PostgreSqlGrainStorage : IGrainStorage
+public sealed partial class PostgreSqlGrainStorage : IGrainStorage
 {
     private const string KeyColumns = "cluster_id = $1 AND state_name = $2 AND grain_type = $3 AND grain_key = $4";
 
@@ -53,6 +59,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
     private readonly NpgsqlDataSource _dataSource;
     private readonly ISerializer _serializer;
     private readonly string _clusterId;
+    private readonly RoundTripBatcher<GrainStateWrite, GrainStateWriteOutcome> _writes;
 
     /// <summary>Creates storage for the cluster <paramref name="clusterId"/> in the database of <paramref name="dataSource"/>.</summary>
     /// <param name="dataSource">The database; its schema must be migrated (see <see cref="SchemaMigrator"/>).</param>
@@ -66,6 +73,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
         _dataSource = dataSource;
         _serializer = serializer;
         _clusterId = clusterId;
+        _writes = new RoundTripBatcher<GrainStateWrite, GrainStateWriteOutcome>(WriteManyAsync, MaxWriteBatchSize);
     }
 
     /// <inheritdoc />
@@ -98,24 +106,43 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
         var payload = buffer.WrittenMemory;
 
         var held = grainState.ETag;
-        long written;
-        if (held is null)
+        long? heldVersion = null;
+        if (held is not null)
         {
-            written = await InsertAsync(stateName, grainId, payload, cancellationToken).ConfigureAwait(false);
+            if (!TryParseEtag(held, out var parsed))
+            {
+                // Not an ETag this provider issued: it cannot match any stored version.
+                throw await ConflictAsync(stateName, grainId, held, cancellationToken).ConfigureAwait(false);
+            }
+
+            heldVersion = parsed;
         }
-        else if (TryParseEtag(held, out var heldVersion))
+
+        ThrowIfInvalid(stateName, grainId);
+        var outcome = await _writes.RunAsync(new GrainStateWrite(stateName, grainId, payload, heldVersion)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (outcome.Error is { } error)
         {
-            await using var command = CreateCommand(UpdateSql, stateName, grainId);
-            command.Parameters.Add(Payload(payload));
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = heldVersion });
-            written = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version
-                ? version
-                : throw await ConflictAsync(stateName, grainId, held, cancellationToken).ConfigureAwait(false);
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        long written;
+        if (outcome.Version is { } version)
+        {
+            written = version;
+        }
+        else if (heldVersion is { } expected)
+        {
+            // Refused: the record is not at the held version (a batch that failed runs the single-row update instead).
+            written = outcome.RunAlone
+                ? await UpdateAsync(stateName, grainId, payload, held!, expected, cancellationToken).ConfigureAwait(false)
+                : throw await ConflictAsync(stateName, grainId, held!, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            // Not an ETag this provider issued: it cannot match any stored version.
-            throw await ConflictAsync(stateName, grainId, held, cancellationToken).ConfigureAwait(false);
+            // Refused: a live record exists, unless it was cleared since; the single-row path tells which, as before.
+            written = outcome.RunAlone
+                ? await InsertAsync(stateName, grainId, payload, cancellationToken).ConfigureAwait(false)
+                : await InsertAfterRefusalAsync(stateName, grainId, payload, cancellationToken).ConfigureAwait(false);
         }
 
         grainState.ETag = FormatEtag(written);
@@ -154,6 +181,22 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
+
+    private async Task<long> UpdateAsync(string stateName, GrainId grainId, ReadOnlyMemory<byte> payload, string held, long heldVersion, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(UpdateSql, stateName, grainId);
+        command.Parameters.Add(Payload(payload));
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = heldVersion });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version
+            ? version
+            : throw await ConflictAsync(stateName, grainId, held, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The single-row insert path after its first statement (run in the batch) returned nothing.
+    private async Task<long> InsertAfterRefusalAsync(string stateName, GrainId grainId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        await ReadVersionAsync(stateName, grainId, cancellationToken).ConfigureAwait(false) is { } stored
+            ? throw Conflict(stateName, grainId, FormatEtag(stored), held: null)
+            : await InsertAsync(stateName, grainId, payload, cancellationToken).ConfigureAwait(false);
 
     private async Task<long> InsertAsync(string stateName, GrainId grainId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
@@ -198,14 +241,18 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage
     private static NpgsqlParameter<ReadOnlyMemory<byte>> Payload(ReadOnlyMemory<byte> json) =>
         new() { TypedValue = json, NpgsqlDbType = NpgsqlDbType.Jsonb };
 
-    private NpgsqlCommand CreateCommand(string sql, string stateName, GrainId grainId)
+    private static void ThrowIfInvalid(string stateName, GrainId grainId)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
         if (grainId.IsDefault)
         {
             throw new ArgumentException("The default GrainId names no grain.", nameof(grainId));
         }
+    }
 
+    private NpgsqlCommand CreateCommand(string sql, string stateName, GrainId grainId)
+    {
+        ThrowIfInvalid(stateName, grainId);
         var command = _dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _clusterId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
