@@ -45,6 +45,13 @@ public static class SiloHostBuilderExtensions
             builder.Services.AddPostgreSqlJobStore(storage.ConnectionString!);
         }
 
+        // Coordination: sessions, locks, semaphores, elections, the key/value store and service discovery.
+        builder.Services.AddCoordination();
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            builder.Services.AddPostgreSqlKeyValueStore(storage.ConnectionString!);
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainCallExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<GrainCallHealthCheck>("grain-call");
