@@ -2,6 +2,7 @@ using Actors.Runtime.Hosting;
 using Actors.Runtime.Membership;
 using Actors.Silo.Api;
 using Actors.Silo.Endpoints;
+using Actors.Silo.Endpoints.Coordination;
 using Actors.Silo.Endpoints.Jobs;
 using Actors.Silo.Endpoints.Nodes;
 using Actors.Silo.Hosting;
@@ -19,6 +20,7 @@ try
     app.MapOpenApi();
     app.MapJobEndpoints();
     app.MapNodeEndpoints();
+    app.MapCoordinationEndpoints();
 
     // Resolved before the run: the host disposes its services when it stops.
     var termination = app.Services.GetRequiredService<SiloTermination>();
