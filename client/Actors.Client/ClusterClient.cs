@@ -2,6 +2,7 @@ using System.Net;
 using Actors.Client.Connections;
 using Actors.Client.Manifest;
 using Actors.Client.Messaging;
+using Actors.GrainInterfaces.Serialization;
 using Actors.Invocation;
 using Actors.Transport.Serialization;
 
@@ -40,6 +41,9 @@ public sealed class ClusterClient : GrainFactoryBase, IAsyncDisposable
         {
             serialization.TypeInfoResolvers.Add(resolver);
         }
+
+        // The product's own grain interfaces (jobs, coordination) read and write their records as the silos do.
+        serialization.TypeInfoResolvers.Add(GrainInterfacesJsonContext.Default);
 
         // References read from results and arguments are bound to this client; the runtime is made after the serializer.
         ClientGrainRuntime? runtime = null;

@@ -41,7 +41,8 @@ public sealed class ClusterClientOptions
 
     /// <summary>
     /// Source-generated System.Text.Json contexts (or other resolvers) for argument and result types, consulted
-    /// before reflection, in order. Use the same ones as the silos. Empty by default.
+    /// before reflection, in order. Use the same ones as the silos. Empty by default; the records of the product's own
+    /// grain interfaces (<c>GrainInterfacesJsonContext</c>) are always known, after these.
     /// </summary>
     public IList<IJsonTypeInfoResolver> TypeInfoResolvers { get; } = [];
 
