@@ -1,4 +1,7 @@
+using Actors.Runtime.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Actors.Grains.PostgreSql;
@@ -6,7 +9,8 @@ namespace Actors.Grains.PostgreSql;
 /// <summary>
 /// Builds the job store's own <see cref="NpgsqlDataSource"/> the way the runtime builds its databases'
 /// (PostgreSqlSiloBuilderExtensions): a name, a pool bounded at <see cref="DefaultMaxPoolSize"/> unless the connection
-/// string sets one, the host's logger factory.
+/// string sets one, the host's logger factory. The job store and the key/value store use it, or share the cluster
+/// database's data source when they point at the same database.
 /// </summary>
 internal static class PostgreSqlJobStoreDataSource
 {
@@ -42,5 +46,20 @@ internal static class PostgreSqlJobStoreDataSource
         return written.Keys.Cast<string>()
             .Select(static key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
             .Any(static key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The cluster database's data source when it is registered and points at the same connection string: one pool, not two.</summary>
+    public static NpgsqlDataSource? SharedClusterDataSource(IServiceProvider services, string connectionString)
+    {
+        if (services.GetService<IServiceProviderIsService>() is not IServiceProviderIsKeyedService keyed
+            || !keyed.IsKeyedService(typeof(NpgsqlDataSource), PostgreSqlOptions.ClusterDatabase))
+        {
+            return null;
+        }
+
+        var cluster = services.GetRequiredService<IOptionsMonitor<PostgreSqlOptions>>().Get(PostgreSqlOptions.ClusterDatabase);
+        return string.Equals(cluster.ConnectionString, connectionString, StringComparison.Ordinal)
+            ? services.GetRequiredKeyedService<NpgsqlDataSource>(PostgreSqlOptions.ClusterDatabase)
+            : null;
     }
 }

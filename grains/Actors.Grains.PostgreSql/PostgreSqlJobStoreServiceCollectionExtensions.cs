@@ -1,7 +1,6 @@
 using Actors.Grains.Jobs.Storage;
 using Actors.Grains.PostgreSql;
 using Actors.Runtime.Hosting;
-using Actors.Runtime.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,23 +45,8 @@ public static class PostgreSqlJobStoreServiceCollectionExtensions
         // Reading the options validates them, so a store resolved before the host starts fails with the validator's message.
         var options = services.GetRequiredService<IOptions<PostgreSqlJobStoreOptions>>().Value;
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        return SharedClusterDataSource(services, options.ConnectionString) is { } shared
+        return PostgreSqlJobStoreDataSource.SharedClusterDataSource(services, options.ConnectionString) is { } shared
             ? new PostgreSqlJobStore(shared, options, loggerFactory, ownsDataSource: false)
             : new PostgreSqlJobStore(PostgreSqlJobStoreDataSource.Build(options.ConnectionString, loggerFactory), options, loggerFactory, ownsDataSource: true);
-    }
-
-    /// <summary>The cluster database's data source when it is registered and points at the same connection string: one pool, not two.</summary>
-    private static NpgsqlDataSource? SharedClusterDataSource(IServiceProvider services, string connectionString)
-    {
-        if (services.GetService<IServiceProviderIsService>() is not IServiceProviderIsKeyedService keyed
-            || !keyed.IsKeyedService(typeof(NpgsqlDataSource), PostgreSqlOptions.ClusterDatabase))
-        {
-            return null;
-        }
-
-        var cluster = services.GetRequiredService<IOptionsMonitor<PostgreSqlOptions>>().Get(PostgreSqlOptions.ClusterDatabase);
-        return string.Equals(cluster.ConnectionString, connectionString, StringComparison.Ordinal)
-            ? services.GetRequiredKeyedService<NpgsqlDataSource>(PostgreSqlOptions.ClusterDatabase)
-            : null;
     }
 }

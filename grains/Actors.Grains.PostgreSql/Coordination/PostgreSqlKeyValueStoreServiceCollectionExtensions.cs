@@ -2,12 +2,10 @@ using Actors.Grains.Coordination.KeyValue;
 using Actors.Grains.PostgreSql;
 using Actors.Grains.PostgreSql.Coordination;
 using Actors.Runtime.Hosting;
-using Actors.Runtime.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -49,22 +47,8 @@ public static class PostgreSqlKeyValueStoreServiceCollectionExtensions
         }
 
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        return SharedClusterDataSource(services, options.ConnectionString) is { } shared
+        return PostgreSqlJobStoreDataSource.SharedClusterDataSource(services, options.ConnectionString) is { } shared
             ? new PostgreSqlKeyValueStore(shared, options, loggerFactory, ownsDataSource: false)
             : new PostgreSqlKeyValueStore(PostgreSqlJobStoreDataSource.Build(options.ConnectionString, loggerFactory), options, loggerFactory, ownsDataSource: true);
-    }
-
-    private static NpgsqlDataSource? SharedClusterDataSource(IServiceProvider services, string connectionString)
-    {
-        if (services.GetService<IServiceProviderIsService>() is not IServiceProviderIsKeyedService keyed
-            || !keyed.IsKeyedService(typeof(NpgsqlDataSource), PostgreSqlOptions.ClusterDatabase))
-        {
-            return null;
-        }
-
-        var cluster = services.GetRequiredService<IOptionsMonitor<PostgreSqlOptions>>().Get(PostgreSqlOptions.ClusterDatabase);
-        return string.Equals(cluster.ConnectionString, connectionString, StringComparison.Ordinal)
-            ? services.GetRequiredKeyedService<NpgsqlDataSource>(PostgreSqlOptions.ClusterDatabase)
-            : null;
     }
 }

@@ -84,7 +84,7 @@ internal sealed partial class ServiceGrain
         return shortest is { } value ? TimeSpan.FromTicks(Math.Clamp(value.Ticks / 4, MinSweepPeriod.Ticks, MaxSweepPeriod.Ticks)) : null;
     }
 
-    private Task RefreshSessionsAsync(CancellationToken cancellationToken) => OneChangeAtATimeAsync(async () =>
+    private Task RefreshSessionsAsync(CancellationToken cancellationToken) => _changes.RunAsync(async () =>
     {
         foreach (var ended in await _sessions.RefreshAsync())
         {
@@ -122,7 +122,7 @@ internal sealed partial class ServiceGrain
     }
 
     /// <summary>Marks lapsed TTL checks critical and removes instances critical longer than their DeregisterAfter.</summary>
-    private Task SweepAsync(CancellationToken cancellationToken) => OneChangeAtATimeAsync(async () =>
+    private Task SweepAsync(CancellationToken cancellationToken) => _changes.RunAsync(async () =>
     {
         var now = _clock.GetUtcNow();
         var changed = false;
@@ -162,7 +162,7 @@ internal sealed partial class ServiceGrain
         var interval = check.Interval ?? DefaultHttpInterval;
         var timeout = check.Timeout ?? (interval < DefaultHttpTimeout ? interval : DefaultHttpTimeout);
         var (passing, output) = await LoopbackHttpProbe.ProbeAsync(url, timeout, cancellationToken);
-        await OneChangeAtATimeAsync(async () =>
+        await _changes.RunAsync(async () =>
         {
             // The instance may have been replaced or removed while the probe ran: its answer no longer applies.
             if (!_instances.TryGetValue(instanceId, out var current) || !ReferenceEquals(current, probed))

@@ -1,5 +1,6 @@
 using Actors.GrainInterfaces.Coordination.Discovery;
 using Actors.GrainInterfaces.Coordination.Sessions;
+using Actors.Grains.Concurrency;
 using Actors.Grains.Coordination.Sessions;
 using Actors.Persistence;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
     private readonly TimeProvider _time;
     private readonly TimeProvider _clock;
     private readonly ILogger<ServiceGrain> _logger;
-    private readonly SemaphoreSlim _changes = new(1, 1);
+    private readonly ChangeGate _changes = new();
     private readonly SortedDictionary<string, InstanceHealth> _instances = new(StringComparer.Ordinal);
     private SessionTracker _sessions = null!;
     private long _version;
@@ -57,15 +58,7 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
         _version = _state.State.Version + (_state.RecordExists ? 1 : 0);
         if (_instances.Values.Any(i => i.Registration.SessionId is not null))
         {
-            await _changes.WaitAsync(cancellationToken);
-            try
-            {
-                await RebindSessionsAsync();
-            }
-            finally
-            {
-                _changes.Release();
-            }
+            await _changes.RunAsync(RebindSessionsAsync).WaitAsync(cancellationToken);
         }
 
         UpdateTimers();
@@ -76,7 +69,7 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
     {
         ServiceRegistrationValidator.ValidateName(Service, "service");
         ServiceRegistrationValidator.Validate(registration);
-        return OneChangeAtATimeAsync(() => RegisterCoreAsync(registration));
+        return _changes.RunAsync(() => RegisterCoreAsync(registration));
     }
 
     private async Task<ServiceRegistrationOutcome> RegisterCoreAsync(ServiceRegistration registration)
@@ -104,7 +97,7 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
     public Task<bool> DeregisterAsync(string instanceId)
     {
         ServiceRegistrationValidator.ValidateName(instanceId, "instanceId");
-        return OneChangeAtATimeAsync(async () =>
+        return _changes.RunAsync(async () =>
         {
             if (!await RemoveAsync([instanceId]))
             {
@@ -120,7 +113,7 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
     public Task<bool> PassAsync(string instanceId)
     {
         ServiceRegistrationValidator.ValidateName(instanceId, "instanceId");
-        return OneChangeAtATimeAsync(async () =>
+        return _changes.RunAsync(async () =>
         {
             if (!_instances.TryGetValue(instanceId, out var instance) || instance.Registration.Check?.Ttl is null)
             {
@@ -171,7 +164,7 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
     public Task SessionEndedAsync(string sessionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        return OneChangeAtATimeAsync(async () =>
+        return _changes.RunAsync(async () =>
         {
             _sessions.Ended(sessionId);
             await RemoveSessionInstancesAsync(sessionId);
@@ -266,18 +259,6 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
         changed.TrySetResult();
     }
 
-    private async Task<T> OneChangeAtATimeAsync<T>(Func<Task<T>> change)
-    {
-        await _changes.WaitAsync();
-        try
-        {
-            return await change();
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,5 +1,6 @@
 using Actors.GrainInterfaces.Coordination.Elections;
 using Actors.GrainInterfaces.Coordination.Sessions;
+using Actors.Grains.Concurrency;
 using Actors.Grains.Coordination.Locks;
 using Actors.Grains.Coordination.Sessions;
 using Actors.Persistence;
@@ -22,7 +23,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
     private readonly IPersistentState<ElectionGrainState> _state;
     private readonly TimeProvider _time;
     private readonly ILogger<ElectionGrain> _logger;
-    private readonly SemaphoreSlim _changes = new(1, 1);
+    private readonly ChangeGate _changes = new();
     private readonly WaiterQueue<Candidate, CampaignResult> _candidates = new();
     private TaskCompletionSource _changed = NewSignal();
     private SessionTracker? _sessions;
@@ -67,7 +68,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
             throw new ArgumentException($"The value is {value.Length} characters long; at most {CoordinationArguments.MaxValueLength} are allowed.", nameof(value));
         }
 
-        var queued = await OneChangeAtATimeAsync(() => ElectOrQueueAsync(new Candidate(sessionId, value), wait));
+        var queued = await _changes.RunAsync(() => ElectOrQueueAsync(new Candidate(sessionId, value), wait));
         return queued.Result ?? await WaiterQueue<Candidate, CampaignResult>.WaitAsync(queued.Waiter!, wait, _time, WithdrawAsync);
     }
 
@@ -75,7 +76,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
     public Task<bool> ResignAsync(string sessionId, long term)
     {
         CoordinationArguments.Name(sessionId, "session id");
-        return OneChangeAtATimeAsync(async () =>
+        return _changes.RunAsync(async () =>
         {
             var withdrawn = _candidates.CompleteWhere(
                 c => c.SessionId == sessionId,
@@ -107,7 +108,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
             throw new ArgumentException($"The value is {value.Length} characters long; at most {CoordinationArguments.MaxValueLength} are allowed.", nameof(value));
         }
 
-        return OneChangeAtATimeAsync(async () =>
+        return _changes.RunAsync(async () =>
         {
             if (State.Leader is not { } leader || leader.SessionId != sessionId || leader.Term != term)
             {
@@ -155,7 +156,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
     public Task SessionEndedAsync(string sessionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        return OneChangeAtATimeAsync(() => EndSessionsAsync([sessionId]));
+        return _changes.RunAsync(() => EndSessionsAsync([sessionId]));
     }
 
     /// <inheritdoc />
@@ -199,7 +200,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
         return (null, _candidates.Enqueue(candidate, _time.GetUtcNow()));
     }
 
-    private Task<CampaignResult> WithdrawAsync(WaiterQueue<Candidate, CampaignResult>.Waiter waiter) => OneChangeAtATimeAsync(async () =>
+    private Task<CampaignResult> WithdrawAsync(WaiterQueue<Candidate, CampaignResult>.Waiter waiter) => _changes.RunAsync(async () =>
     {
         if (waiter.Result.IsCompleted)
         {
@@ -315,7 +316,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
 
             if (ended.Count > 0)
             {
-                await OneChangeAtATimeAsync(() => EndSessionsAsync(ended));
+                await _changes.RunAsync(() => EndSessionsAsync(ended));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -330,31 +331,7 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
         }
     }
 
-    private async Task OneChangeAtATimeAsync(Func<Task> change)
-    {
-        await _changes.WaitAsync();
-        try
-        {
-            await change();
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
 
-    private async Task<T> OneChangeAtATimeAsync<T>(Func<Task<T>> change)
-    {
-        await _changes.WaitAsync();
-        try
-        {
-            return await change();
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,5 +1,6 @@
 using Actors.GrainInterfaces.Coordination.Locks;
 using Actors.GrainInterfaces.Coordination.Sessions;
+using Actors.Grains.Concurrency;
 using Actors.Grains.Coordination.Sessions;
 using Actors.Persistence;
 using Actors.Timers;
@@ -18,7 +19,7 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
 {
     private readonly IPersistentState<FencedLockState> _state;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _changes = new(1, 1);
+    private readonly ChangeGate _changes = new();
     private readonly WaiterQueue<GrantRequest, LockGrant> _waiters = new();
     private SessionTracker? _sessions;
     private IGrainTimer? _refreshTimer;
@@ -71,7 +72,7 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
     public Task SessionEndedAsync(string sessionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        return OneChangeAtATimeAsync(() => EndSessionsAsync([sessionId]));
+        return _changes.RunAsync(() => EndSessionsAsync([sessionId]));
     }
 
     /// <inheritdoc />
@@ -86,7 +87,7 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
     protected async Task<LockGrant> AcquireCoreAsync(GrantRequest request, TimeSpan wait, int permits)
     {
         CoordinationArguments.Name(Name, "name");
-        var queued = await OneChangeAtATimeAsync(() => TryGrantOrQueueAsync(request, wait, permits));
+        var queued = await _changes.RunAsync(() => TryGrantOrQueueAsync(request, wait, permits));
         return queued.Grant ?? await WaiterQueue<GrantRequest, LockGrant>.WaitAsync(queued.Waiter!, wait, Time, WithdrawAsync);
     }
 
@@ -94,7 +95,7 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
     protected Task<bool> ReleaseCoreAsync(string sessionId, long token)
     {
         CoordinationArguments.Name(sessionId, "session id");
-        return OneChangeAtATimeAsync(async () =>
+        return _changes.RunAsync(async () =>
         {
             var held = State.Holders.FindIndex(h => h.Token == token && h.SessionId == sessionId);
             if (held < 0)
@@ -175,7 +176,7 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
         return (null, _waiters.Enqueue(request, now));
     }
 
-    private Task<LockGrant> WithdrawAsync(WaiterQueue<GrantRequest, LockGrant>.Waiter waiter) => OneChangeAtATimeAsync(async () =>
+    private Task<LockGrant> WithdrawAsync(WaiterQueue<GrantRequest, LockGrant>.Waiter waiter) => _changes.RunAsync(async () =>
     {
         if (waiter.Result.IsCompleted)
         {
@@ -331,7 +332,7 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
 
             if (ended.Count > 0)
             {
-                await OneChangeAtATimeAsync(() => EndSessionsAsync(ended));
+                await _changes.RunAsync(() => EndSessionsAsync(ended));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -355,7 +356,7 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
             new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    private Task EndDelayAsync(CancellationToken cancellationToken) => OneChangeAtATimeAsync(async () =>
+    private Task EndDelayAsync(CancellationToken cancellationToken) => _changes.RunAsync(async () =>
     {
         if (State.DelayedUntil is { } until && until > Time.GetUtcNow())
         {
@@ -368,29 +369,5 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
         Complete(grants);
     });
 
-    private async Task OneChangeAtATimeAsync(Func<Task> change)
-    {
-        await _changes.WaitAsync();
-        try
-        {
-            await change();
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
 
-    private async Task<T> OneChangeAtATimeAsync<T>(Func<Task<T>> change)
-    {
-        await _changes.WaitAsync();
-        try
-        {
-            return await change();
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
 }

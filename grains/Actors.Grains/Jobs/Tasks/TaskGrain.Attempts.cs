@@ -5,7 +5,7 @@ namespace Actors.Grains.Jobs.Tasks;
 internal sealed partial class TaskGrain
 {
     /// <inheritdoc />
-    public Task<JobAssignment?> AssignAsync(string node) => OneChangeAtATimeAsync(() => AssignCoreAsync(node));
+    public Task<JobAssignment?> AssignAsync(string node) => _changes.RunAsync(() => AssignCoreAsync(node));
 
     private async Task<JobAssignment?> AssignCoreAsync(string node)
     {
@@ -29,7 +29,7 @@ internal sealed partial class TaskGrain
     }
 
     /// <inheritdoc />
-    public Task<bool> AttemptStartedAsync(int attempt, DateTimeOffset startedAt) => OneChangeAtATimeAsync(() => AttemptStartedCoreAsync(attempt, startedAt));
+    public Task<bool> AttemptStartedAsync(int attempt, DateTimeOffset startedAt) => _changes.RunAsync(() => AttemptStartedCoreAsync(attempt, startedAt));
 
     private async Task<bool> AttemptStartedCoreAsync(int attempt, DateTimeOffset startedAt)
     {
@@ -53,7 +53,7 @@ internal sealed partial class TaskGrain
     }
 
     /// <inheritdoc />
-    public Task<bool> CompleteAttemptAsync(int attempt, AttemptResult result) => OneChangeAtATimeAsync(() => CompleteAttemptCoreAsync(attempt, result));
+    public Task<bool> CompleteAttemptAsync(int attempt, AttemptResult result) => _changes.RunAsync(() => CompleteAttemptCoreAsync(attempt, result));
 
     private async Task<bool> CompleteAttemptCoreAsync(int attempt, AttemptResult result)
     {
@@ -109,7 +109,7 @@ internal sealed partial class TaskGrain
     }
 
     /// <inheritdoc />
-    public Task AttemptLostAsync(int attempt, string reason) => OneChangeAtATimeAsync(async () =>
+    public Task AttemptLostAsync(int attempt, string reason) => _changes.RunAsync(async () =>
     {
         await AttemptLostCoreAsync(attempt, reason);
         return true;

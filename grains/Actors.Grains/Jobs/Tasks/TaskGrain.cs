@@ -1,4 +1,5 @@
 using Actors.GrainInterfaces.Jobs;
+using Actors.Grains.Concurrency;
 using Actors.Grains.Jobs.Scheduling;
 using Actors.Grains.Jobs.Storage;
 using Actors.Persistence;
@@ -17,7 +18,7 @@ namespace Actors.Grains.Jobs.Tasks;
 [Reentrant]
 internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
 {
-    private readonly SemaphoreSlim _changes = new(1, 1);
+    private readonly ChangeGate _changes = new();
     private readonly IJobStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<TaskGrain> _logger;
@@ -56,7 +57,7 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<SubmitResult> SubmitAsync(JobSpec spec) => OneChangeAtATimeAsync(() => SubmitCoreAsync(spec));
+    public Task<SubmitResult> SubmitAsync(JobSpec spec) => _changes.RunAsync(() => SubmitCoreAsync(spec));
 
     private async Task<SubmitResult> SubmitCoreAsync(JobSpec spec)
     {
@@ -133,7 +134,7 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<CancelResult> CancelAsync() => OneChangeAtATimeAsync(() => CancelCoreAsync());
+    public Task<CancelResult> CancelAsync() => _changes.RunAsync(() => CancelCoreAsync());
 
     private async Task<CancelResult> CancelCoreAsync()
     {
@@ -188,19 +189,6 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
     /// <inheritdoc />
     public void Dispose() => _changes.Dispose();
 
-    /// <summary>Runs one state change at a time: a change reads the state, persists the next one, then lets the next change in.</summary>
-    private async Task<T> OneChangeAtATimeAsync<T>(Func<Task<T>> change)
-    {
-        await _changes.WaitAsync();
-        try
-        {
-            return await change();
-        }
-        finally
-        {
-            _changes.Release();
-        }
-    }
 
     /// <summary>Persists <paramref name="next"/> as the version after the current one, or fails when the store moved on.</summary>
     private async Task PersistAsync(JobSnapshot next)
