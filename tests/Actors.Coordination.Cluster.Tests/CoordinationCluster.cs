@@ -15,11 +15,11 @@ internal sealed class CoordinationCluster : IAsyncDisposable
     private readonly SiloProcessGroup<StartedSilo> _group;
     private readonly string _connectionString;
 
-    private CoordinationCluster(string connectionString)
+    private CoordinationCluster(string connectionString, string clusterId)
     {
         _connectionString = connectionString;
         _group = new SiloProcessGroup<StartedSilo>(
-            "co-" + Guid.NewGuid().ToString("N")[..10],
+            clusterId,
             "node-",
             connectionString,
             new Dictionary<string, string> { ["Actors__Executor__Enabled"] = "false" },
@@ -29,9 +29,13 @@ internal sealed class CoordinationCluster : IAsyncDisposable
 
     public IReadOnlyList<StartedSilo> Silos => _group.Silos;
 
-    public static async Task<CoordinationCluster> StartAsync(string connectionString, int silos, CancellationToken cancellationToken)
+    /// <summary>A new cluster id, for a test that starts the same cluster again.</summary>
+    public static string NewClusterId() => "co-" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Starts <paramref name="silos"/> silos of cluster <paramref name="clusterId"/> (a new cluster when null).</summary>
+    public static async Task<CoordinationCluster> StartAsync(string connectionString, int silos, CancellationToken cancellationToken, string? clusterId = null)
     {
-        var cluster = new CoordinationCluster(connectionString);
+        var cluster = new CoordinationCluster(connectionString, clusterId ?? NewClusterId());
         await cluster._group.StartAsync(silos, cancellationToken);
         return cluster;
     }

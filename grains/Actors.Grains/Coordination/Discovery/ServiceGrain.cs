@@ -259,6 +259,5 @@ internal sealed partial class ServiceGrain : Grain, IServiceGrain, IDisposable
         changed.TrySetResult();
     }
 
-
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

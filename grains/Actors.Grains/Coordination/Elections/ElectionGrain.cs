@@ -331,8 +331,6 @@ internal sealed partial class ElectionGrain : Grain, IElectionGrain, IDisposable
         }
     }
 
-
-
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(EventId = ElectionEventIds.Elected, Level = LogLevel.Information, Message = "Election {Name}: session {SessionId} leads in term {Term}.")]

@@ -368,6 +368,4 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
         await PersistAsync();
         Complete(grants);
     });
-
-
 }

@@ -189,7 +189,6 @@ internal sealed partial class TaskGrain : Grain, ITaskGrain, IDisposable
     /// <inheritdoc />
     public void Dispose() => _changes.Dispose();
 
-
     /// <summary>Persists <paramref name="next"/> as the version after the current one, or fails when the store moved on.</summary>
     private async Task PersistAsync(JobSnapshot next)
     {
