@@ -23,10 +23,7 @@ internal static class PostgreSqlJobStoreDataSource
     public static NpgsqlDataSource Build(string connectionString, ILoggerFactory? loggerFactory)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = Name };
-        if (!SetsMaxPoolSize(connectionString))
-        {
-            builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
-        }
+        NpgsqlDataSourceDefaults.Apply(builder, connectionString);
 
         if (loggerFactory is not null)
         {
@@ -36,17 +33,8 @@ internal static class PostgreSqlJobStoreDataSource
         return builder.Build();
     }
 
-    /// <summary>
-    /// True when the connection string itself names a pool bound (Npgsql's own builder reports every keyword as
-    /// present, so the keys actually written are read with the generic builder, as the runtime does).
-    /// </summary>
-    public static bool SetsMaxPoolSize(string connectionString)
-    {
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return written.Keys.Cast<string>()
-            .Select(static key => key.Replace(" ", string.Empty, StringComparison.Ordinal))
-            .Any(static key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>True when the connection string itself names a pool bound.</summary>
+    public static bool SetsMaxPoolSize(string connectionString) => NpgsqlDataSourceDefaults.SetsMaxPoolSize(connectionString);
 
     /// <summary>The cluster database's data source when it is registered and points at the same connection string: one pool, not two.</summary>
     public static NpgsqlDataSource? SharedClusterDataSource(IServiceProvider services, string connectionString)

@@ -84,12 +84,7 @@ public static class PostgreSqlSiloBuilderExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<PostgreSqlOptions>>().Get(name);
             var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString) { Name = name };
 
-            // Npgsql's default pool of 100 per silo would let three busy silos exhaust PostgreSQL's default
-            // max_connections (100); a silo rarely needs more than a few dozen. An explicit setting wins.
-            if (!SetsMaxPoolSize(options.ConnectionString))
-            {
-                dataSource.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
-            }
+            NpgsqlDataSourceDefaults.Apply(dataSource, options.ConnectionString);
             if (sp.GetService<ILoggerFactory>() is { } loggerFactory)
             {
                 dataSource.UseLoggerFactory(loggerFactory);
@@ -100,19 +95,10 @@ public static class PostgreSqlSiloBuilderExtensions
     }
 
     /// <summary>The connection pool bound of a silo when the connection string sets none.</summary>
-    public const int DefaultMaxPoolSize = 20;
+    public const int DefaultMaxPoolSize = NpgsqlDataSourceDefaults.MaxPoolSize;
 
-    /// <summary>
-    /// True when the connection string itself names a pool bound (Npgsql's own builder reports every keyword as
-    /// present, set or not, so the keys actually written are read with the generic builder).
-    /// </summary>
-    internal static bool SetsMaxPoolSize(string connectionString)
-    {
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return written.Keys.Cast<string>().Any(key =>
-            key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
-            || key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>True when the connection string itself names a pool bound.</summary>
+    internal static bool SetsMaxPoolSize(string connectionString) => NpgsqlDataSourceDefaults.SetsMaxPoolSize(connectionString);
 
     private static PostgreSqlGrainStorage CreateGrainStorage(IServiceProvider services, string databaseKey) =>
         new(services.GetRequiredKeyedService<NpgsqlDataSource>(databaseKey),
