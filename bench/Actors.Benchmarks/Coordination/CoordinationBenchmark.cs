@@ -1,6 +1,7 @@
 using System.Globalization;
 using Actors.Benchmarks.CrossSilo;
 using Actors.Benchmarks.Jobs;
+using Actors.Benchmarks.Measurement;
 
 namespace Actors.Benchmarks.Coordination;
 
@@ -79,7 +80,7 @@ public static class CoordinationBenchmark
                 sides.Add(new SideRounds(new CoordinationLoads(api, runId)));
             }
 
-            var loadBefore = LoadAverage();
+            var loadBefore = SystemLoad.OneMinuteAverage();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{settings.Rounds} rounds of {settings.Round.TotalSeconds:N1} s per load, {settings.Clients} clients, {CoordinationLoads.ValueBytes}-byte values; warming each side up for {settings.Warmup.TotalSeconds:N0} s..."));
             foreach (var side in sides)
@@ -101,7 +102,7 @@ public static class CoordinationBenchmark
             }
 
             var lines = sides.Select(Describe).ToList();
-            lines.Add(Summary(sides, settings.Clients, loadBefore, LoadAverage()));
+            lines.Add(Summary(sides, settings.Clients, loadBefore, SystemLoad.OneMinuteAverage()));
             Console.WriteLine();
             return string.Join(Environment.NewLine, lines);
         }
@@ -177,21 +178,4 @@ public static class CoordinationBenchmark
 
     private static string Goal(bool? met, bool measured, string goal) =>
         !measured ? $" (goal {goal} not measured)" : $" (goal {goal} {(met == true ? "met" : "MISSED")})";
-
-    /// <summary>The 1-minute load average from /proc/loadavg, or "unknown" off Linux.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
-    }
 }

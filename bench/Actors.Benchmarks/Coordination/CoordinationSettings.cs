@@ -1,4 +1,4 @@
-using System.Globalization;
+using Actors.Benchmarks.Measurement;
 
 namespace Actors.Benchmarks.Coordination;
 
@@ -20,7 +20,7 @@ internal sealed record CoordinationSettings(TimeSpan Round, TimeSpan Warmup, int
     /// <summary>Reads the settings from the arguments after <c>coordination</c>; a wrong value throws with what is allowed.</summary>
     public static CoordinationSettings Parse(IReadOnlyList<string> args)
     {
-        var only = Value(args, "--only");
+        var only = BenchmarkArguments.Value(args, "--only");
         var (etcd, actors) = only switch
         {
             null => (true, true),
@@ -29,36 +29,11 @@ internal sealed record CoordinationSettings(TimeSpan Round, TimeSpan Warmup, int
             _ => throw new ArgumentException($"--only must be etcd or actors, not '{only}'."),
         };
         return new CoordinationSettings(
-            TimeSpan.FromSeconds(Number(args, "--seconds", 3, 0.5, MaxRoundSeconds)),
-            TimeSpan.FromSeconds(Number(args, "--warmup", 15, 0, 120)),
-            (int)Number(args, "--rounds", 3, 1, 21),
-            (int)Number(args, "--clients", 16, 1, 256),
+            TimeSpan.FromSeconds(BenchmarkArguments.Number(args, "--seconds", 3, 0.5, MaxRoundSeconds)),
+            TimeSpan.FromSeconds(BenchmarkArguments.Number(args, "--warmup", 15, 0, 120)),
+            (int)BenchmarkArguments.Number(args, "--rounds", 3, 1, 21),
+            (int)BenchmarkArguments.Number(args, "--clients", 16, 1, 256),
             etcd,
             actors);
-    }
-
-    private static string? Value(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == name)
-            {
-                return i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{name} needs a value.");
-            }
-        }
-
-        return null;
-    }
-
-    private static double Number(IReadOnlyList<string> args, string name, double fallback, double min, double max)
-    {
-        if (Value(args, name) is not { } text)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number from {min} to {max}, not '{text}'."));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Actors.Benchmarks.CrossSilo;
+using Actors.Benchmarks.Measurement;
 
 namespace Actors.Benchmarks.Coordination;
 
@@ -101,19 +102,7 @@ internal sealed class EtcdServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine($"{this} did not exit within 10 s of SIGKILL.");
-            }
-        }
+        await ProcessEnd.KillAsync(_process, ToString());
 
         _process.Dispose();
         try

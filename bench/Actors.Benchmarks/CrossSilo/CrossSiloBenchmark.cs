@@ -1,6 +1,7 @@
 using System.Globalization;
 using Actors.Benchmarks.Grains;
 using Actors.Benchmarks.Grains.Measurement;
+using Actors.Benchmarks.Measurement;
 
 namespace Actors.Benchmarks.CrossSilo;
 
@@ -25,11 +26,11 @@ public static class CrossSiloBenchmark
         await using var client = await cluster.ConnectAsync([nodeA, nodeB], cancellationToken);
         await using var rawTcp = await TcpEchoBaseline.StartAsync(cancellationToken);
 
-        var loadBefore = LoadAverage();
+        var loadBefore = SystemLoad.OneMinuteAverage();
         var throughput = await ThroughputBenchmark.RunAsync(client, cluster, nodeA, nodeB, rawTcp, roundDuration, rounds, cancellationToken);
         PrintThroughput(throughput);
         Console.WriteLine(
-            $"machine: {Environment.ProcessorCount} cores; load average (1 min) {loadBefore} before the rounds, {LoadAverage()} after " +
+            $"machine: {Environment.ProcessorCount} cores; load average (1 min) {loadBefore} before the rounds, {SystemLoad.OneMinuteAverage()} after " +
             "(other processes on this machine compete with the silos: compare figures at similar load)");
 
         // node-c joins only now, so it takes no CPU from the throughput rounds on this small machine.
@@ -55,23 +56,6 @@ public static class CrossSiloBenchmark
 
         static string Row(string label, LoadResult r) => string.Create(CultureInfo.InvariantCulture,
             $"{label,-22} {r.Callers,7} {r.CallsPerSecond,12:N0} {r.P50Micros,8:N1} {r.P99Micros,9:N1} {r.FewestCallsByOneCaller,12:N0} / {r.MeanCallsPerCaller,-11:N0} {r.OldestInFlightMillis,12:N2} ms {r.MeanInFlight,16:N1}");
-    }
-
-    /// <summary>The 1-minute load average from /proc/loadavg, or "unknown" off Linux.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
     }
 
     private static void PrintGoals(IReadOnlyList<ThroughputFigures> figures, TimeSpan? failoverMedian)

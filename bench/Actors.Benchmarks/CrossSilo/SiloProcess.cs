@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Actors.Benchmarks.Measurement;
 
 namespace Actors.Benchmarks.CrossSilo;
 
@@ -149,19 +150,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine($"{this} did not exit within 10 s of SIGKILL.");
-            }
-        }
+        await ProcessEnd.KillAsync(_process, ToString());
 
         _process.Dispose();
     }

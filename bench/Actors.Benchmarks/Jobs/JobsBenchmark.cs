@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Actors.Benchmarks.CrossSilo;
+using Actors.Benchmarks.Measurement;
 using Actors.Grains.Containers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +31,7 @@ public static class JobsBenchmark
 
         await using var postgres = await JobsPostgres.StartAsync(cancellationToken);
         Console.WriteLine($"PostgreSQL: {postgres.Description}");
-        var loadBefore = LoadAverage();
+        var loadBefore = SystemLoad.OneMinuteAverage();
         SyncLatencyFigures? sync = null;
         CompletionFigures? completion = null;
         SubmitFigures? submit = null;
@@ -46,7 +47,7 @@ public static class JobsBenchmark
 
         var lines = new List<string>();
         lines.AddRange(new object?[] { sync, submit, completion }.OfType<object>().Select(figures => "jobs " + figures));
-        lines.Add(Summary(sync, submit, completion, loadBefore, LoadAverage()));
+        lines.Add(Summary(sync, submit, completion, loadBefore, SystemLoad.OneMinuteAverage()));
         Console.WriteLine();
         return string.Join(Environment.NewLine, lines);
     }
@@ -172,22 +173,5 @@ public static class JobsBenchmark
         }
 
         return $"jobs summary: {string.Join("; ", parts)}; load average {loadBefore} -> {loadAfter} on {Environment.ProcessorCount} cores";
-    }
-
-    /// <summary>The 1-minute load average from /proc/loadavg, or "unknown" off Linux.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "unknown";
-        }
     }
 }

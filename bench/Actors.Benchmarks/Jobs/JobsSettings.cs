@@ -1,4 +1,4 @@
-using System.Globalization;
+using Actors.Benchmarks.Measurement;
 
 namespace Actors.Benchmarks.Jobs;
 
@@ -16,7 +16,7 @@ internal sealed record JobsSettings(string Parts, TimeSpan Round, int Runs, int 
     /// <summary>Reads the settings from the arguments after <c>jobs</c>; a wrong value throws with what is allowed.</summary>
     public static JobsSettings Parse(IReadOnlyList<string> args)
     {
-        var part = Value(args, "--part") ?? "all";
+        var part = BenchmarkArguments.Value(args, "--part") ?? "all";
         var parts = part switch
         {
             "all" => "abc",
@@ -25,37 +25,12 @@ internal sealed record JobsSettings(string Parts, TimeSpan Round, int Runs, int 
         };
         return new JobsSettings(
             parts,
-            TimeSpan.FromSeconds(Number(args, "--seconds", 5, 1, 120)),
-            (int)Number(args, "--runs", 20, 1, 500),
-            (int)Number(args, "--rounds", 3, 1, 21),
-            (int)Number(args, "--jobs", 60, 1, 1000),
-            (int)Number(args, "--slots", 4, 1, 64));
+            TimeSpan.FromSeconds(BenchmarkArguments.Number(args, "--seconds", 5, 1, 120)),
+            (int)BenchmarkArguments.Number(args, "--runs", 20, 1, 500),
+            (int)BenchmarkArguments.Number(args, "--rounds", 3, 1, 21),
+            (int)BenchmarkArguments.Number(args, "--jobs", 60, 1, 1000),
+            (int)BenchmarkArguments.Number(args, "--slots", 4, 1, 64));
     }
 
     public bool Has(char part) => Parts.Contains(part, StringComparison.Ordinal);
-
-    private static string? Value(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == name)
-            {
-                return i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{name} needs a value.");
-            }
-        }
-
-        return null;
-    }
-
-    private static double Number(IReadOnlyList<string> args, string name, double fallback, double min, double max)
-    {
-        if (Value(args, name) is not { } text)
-        {
-            return fallback;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number from {min} to {max}, not '{text}'."));
-    }
 }

@@ -1,7 +1,7 @@
 namespace Actors.Grains.Coordination.Discovery;
 
-/// <summary>Settings of the service discovery grains (<c>IServiceGrain</c>).</summary>
-public sealed class ServiceDiscoveryOptions
+/// <summary>Settings of the service discovery grains (<c>IServiceGrain</c>); internal: only tests set them.</summary>
+internal sealed class ServiceDiscoveryOptions
 {
     /// <summary>
     /// The clock health is judged by (TTL lapses, critical durations, status times); null uses the silo's

@@ -83,9 +83,12 @@ internal abstract partial class FencedLockGrain : Grain, ISessionBound, IDisposa
         _changes.Dispose();
     }
 
-    /// <summary>Grants the request at once, queues it for up to <paramref name="wait"/>, or says why not.</summary>
+    /// <summary>Grants the request at once, queues it for up to <paramref name="wait"/>, or says why not (after checking what every acquire names).</summary>
     protected async Task<LockGrant> AcquireCoreAsync(GrantRequest request, TimeSpan wait, int permits)
     {
+        CoordinationArguments.Name(request.SessionId, "session id");
+        CoordinationArguments.Wait(wait);
+        CoordinationArguments.Owner(request.Owner);
         CoordinationArguments.Name(Name, "name");
         var queued = await _changes.RunAsync(() => TryGrantOrQueueAsync(request, wait, permits));
         return queued.Grant ?? await WaiterQueue<GrantRequest, LockGrant>.WaitAsync(queued.Waiter!, wait, Time, WithdrawAsync);

@@ -1,6 +1,5 @@
 using Actors.GrainInterfaces.Coordination.Locks;
 using Actors.GrainInterfaces.Coordination.Sessions;
-using Actors.Grains.Coordination.Sessions;
 using Actors.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -23,9 +22,6 @@ internal sealed class LockGrain(
     public Task<LockGrant> AcquireAsync(LockRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CoordinationArguments.Name(request.SessionId, "session id");
-        CoordinationArguments.Wait(request.Wait);
-        CoordinationArguments.Owner(request.Owner);
         if (!Enum.IsDefined(request.Mode))
         {
             throw new ArgumentException($"Unknown lock mode {(int)request.Mode}.", nameof(request));

@@ -1,6 +1,5 @@
 using Actors.GrainInterfaces.Coordination.Locks;
 using Actors.GrainInterfaces.Coordination.Sessions;
-using Actors.Grains.Coordination.Sessions;
 using Actors.Persistence;
 using Microsoft.Extensions.Logging;
 
@@ -23,9 +22,6 @@ internal sealed class SemaphoreGrain(
     public Task<LockGrant> AcquireAsync(SemaphoreRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CoordinationArguments.Name(request.SessionId, "session id");
-        CoordinationArguments.Wait(request.Wait);
-        CoordinationArguments.Owner(request.Owner);
         if (request.Permits < 1 || request.Permits > LockLimits.MaxPermits)
         {
             throw new ArgumentException($"A semaphore has between 1 and {LockLimits.MaxPermits} permits; the request named {request.Permits}.", nameof(request));
